@@ -1,0 +1,37 @@
+"""Bilingual site: Chinese at the root, English under /en/, from one Pelican run.
+
+Pelican pairs translations by slug and gives each language its own URL
+pattern; this plugin adds what it lacks: per-page UI language from Babel
+catalogues, listings/feeds/sitemap per language, and notices for missing
+translations.
+"""
+
+from pelican import signals
+
+from .generator import BilingualGenerator
+from .localise import PageLocaliser
+from .settings import language_map
+
+
+def install_localiser(generator):
+    PageLocaliser(generator.settings).install(generator.env)
+
+
+def get_generators(pelican):
+    return BilingualGenerator
+
+
+def label_feed(context, feed):
+    """Pelican's feeds carry no language and link to the site root; fix both."""
+    lang = context.get("page_lang")
+    if lang is None:
+        return
+    language = language_map(context)[lang]
+    feed.feed["language"] = language.html_lang
+    feed.feed["link"] = context["SITEURL"].rstrip("/") + "/" + language.prefix
+
+
+def register():
+    signals.generator_init.connect(install_localiser)
+    signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(label_feed)
