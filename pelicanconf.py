@@ -11,7 +11,7 @@ TIMEZONE = "Asia/Shanghai"
 PATH = "content"
 THEME = "themes/dinghai"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual"]
+PLUGINS = ["bilingual", "section_index"]
 
 ARTICLE_PATHS = ["reports", "stories", "magazine"]
 PAGE_PATHS = ["pages"]

@@ -1,0 +1,47 @@
+"""Section index: stable anchors, contents lists, a site-wide index of every
+numbered part in both languages, parallel reading, and an alignment check."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pelican import signals
+
+from bilingual.catalogues import load_catalogues
+
+from .generator import SectionIndexGenerator
+from .outline import build_outline, flatten
+
+# Marked for Babel extraction (babel.cfg reads this package); translated per page.
+PERMALINK_LABEL = "Link to this section"
+
+
+def N_(message):
+    return message
+
+
+N_(PERMALINK_LABEL)
+
+
+@lru_cache(maxsize=8)
+def permalink_label(theme: str, lang: str) -> str:
+    catalogues = load_catalogues(Path(theme) / "translations", [lang])
+    return catalogues[lang].gettext(PERMALINK_LABEL)
+
+
+def anchor_sections(content):
+    """Give every section of a page its id, in the content phase, before any output."""
+    if not getattr(content, "_content", None):
+        content.sections = ()
+        return
+    label = permalink_label(content.settings["THEME"], content.lang)
+    content._content, content.sections = build_outline(content._content, permalink_label=label)
+    content.section_list = flatten(content.sections)
+
+
+def get_generators(pelican):
+    return SectionIndexGenerator
+
+
+def register():
+    signals.content_object_init.connect(anchor_sections)
+    signals.get_generators.connect(get_generators)

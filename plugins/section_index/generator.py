@@ -1,0 +1,149 @@
+"""Pelican glue: the site-wide section index, sections.json and parallel reading
+pages, once per language, plus the zh/en outline alignment check."""
+
+import json
+import logging
+import os
+from collections import defaultdict
+
+from pelican.generators import Generator
+
+from bilingual.settings import read_languages
+
+from .chunks import split_by_sections
+from .ordinals import ordinal_gaps
+from .outline import compare_outlines, flatten
+from .records import Publication, document, records_for
+from .settings import read_settings
+
+logger = logging.getLogger(__name__)
+
+
+def as_publication(article) -> Publication:
+    return Publication(
+        url=article.url,
+        slug=article.slug,
+        title=article.title,
+        lang=article.lang,
+        date=article.date.date().isoformat(),
+        kind=article.metadata.get("kind", ""),
+        sections=getattr(article, "sections", ()),
+        column=article.metadata.get("column"),
+    )
+
+
+def published_translations(article):
+    return [t for t in article.translations if t.status == "published"]
+
+
+class SectionIndexGenerator(Generator):
+    def generate_context(self):
+        self.options = read_settings(self.settings)
+        self.languages = read_languages(self.settings)
+        self.articles_by_lang = self.context.get("articles_by_lang", {})
+        for articles in self.articles_by_lang.values():
+            for article in articles:
+                self.check_numbering(article)
+                if article.sections and published_translations(article):
+                    article.parallel_url = article.url + self.options.parallel_url
+                if article.in_default_lang:
+                    for translation in published_translations(article):
+                        self.check_alignment(article, translation)
+
+    def check_numbering(self, article):
+        begins_midway = str(article.metadata.get("begins_midway", "")).lower() == "true"
+        for siblings in sibling_groups(article.sections):
+            for problem in ordinal_gaps([s.ordinal for s in siblings]):
+                if begins_midway and problem.startswith("numbering starts at"):
+                    continue  # the source lacks its opening pages, as its editor's note says
+                logger.warning("%s: numbering: %s", article.source_path, problem)
+
+    def check_alignment(self, original, translation):
+        mismatches = compare_outlines(
+            original.sections, translation.sections, a_name=original.lang, b_name=translation.lang
+        )
+        log = logger.error if self.options.alignment == "error" else logger.warning
+        for mismatch in mismatches:
+            log(
+                "%s and %s: outlines differ: %s — give both versions the same headings and bold leads"
+                " (or set SECTION_INDEX_ALIGNMENT = 'warning' while translating)",
+                original.source_path, translation.source_path, mismatch,
+            )
+
+    def generate_output(self, writer):
+        for language in self.languages:
+            articles = [a for a in self.articles_by_lang.get(language.code, []) if a.sections]
+            self.write_index(writer, language, articles)
+            for article in articles:
+                self.write_parallel(writer, language, article)
+
+    def write_index(self, writer, language, articles):
+        url = language.prefix + self.options.index_url
+        by_kind = defaultdict(list)
+        for article in articles:
+            by_kind[article.metadata.get("kind")].append(article)
+        kinds = [(kind, by_kind[kind]) for kind in self.settings.get("PUBLICATION_KINDS", {}) if by_kind[kind]]
+        writer.write_file(
+            url + "index.html",
+            self.get_template("sections"),
+            self.context,
+            page_lang=language.code,
+            page_url=url,
+            kinds=kinds,
+            columns=columns_of(articles, self.settings.get("MAGAZINE_COLUMNS", {})),
+            json_url=url + self.options.json_name,
+        )
+        records = []
+        for article in articles:
+            translations = [as_publication(t) for t in published_translations(article)]
+            records.extend(records_for(as_publication(article), translations))
+        path = os.path.join(self.output_path, url, self.options.json_name)
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(document(language.code, records), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+
+    def write_parallel(self, writer, language, article):
+        translations = published_translations(article)
+        if not translations:
+            return
+        other = translations[0]
+        ids = [s.id for s in flatten(article.sections)]
+        url = article.parallel_url
+        own_chunks = {c.section_id: c.html for c in split_by_sections(article.content, ids)}
+        other_chunks = {c.section_id: c.html for c in split_by_sections(other.content, ids)}
+        titles = {s.id: s.title for s in flatten(article.sections)}
+        rows = [
+            (section_id, titles.get(section_id), own_chunks.get(section_id, ""), other_chunks.get(section_id, ""))
+            for section_id in [None, *ids]
+            if section_id in own_chunks or section_id in other_chunks
+        ]
+        by_code = {lang.code: lang for lang in self.languages}
+        writer.write_file(
+            url + "index.html",
+            self.get_template("parallel"),
+            self.context,
+            page_lang=language.code,
+            page_url=url,
+            publication=article,
+            translation=other,
+            own_language=by_code[article.lang],
+            other_language=by_code[other.lang],
+            rows=rows,
+        )
+
+
+def sibling_groups(sections):
+    if sections:
+        yield sections
+    for section in sections:
+        yield from sibling_groups(section.children)
+
+
+def columns_of(articles, columns):
+    """Magazine articles by column, in the controlled list's order."""
+    by_column = defaultdict(list)
+    for article in articles:
+        column = article.metadata.get("column")
+        if column:
+            by_column[column].append(article)
+    return [(key, names, by_column[key]) for key, names in columns.items() if by_column[key]]

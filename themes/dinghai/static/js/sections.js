@@ -1,0 +1,46 @@
+// Progressive enhancement for pages with sections: highlight the current
+// section in the contents list, and keep the reader's place (#fragment) when
+// switching language. The page works fully without this file.
+(function () {
+  "use strict";
+
+  // Section ids are the same in every language version of a publication.
+  document.querySelectorAll("a[data-keep-fragment]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (location.hash && !link.hasAttribute("data-untranslated")) {
+        link.href = link.href.split("#")[0] + location.hash;
+      }
+    });
+  });
+
+  var toc = document.querySelector(".toc");
+  if (!toc || !("IntersectionObserver" in window)) return;
+  var links = {};
+  toc.querySelectorAll("a[href*='#']").forEach(function (link) {
+    links[decodeURIComponent(link.hash.slice(1))] = link;
+  });
+  var targets = Object.keys(links).map(function (id) { return document.getElementById(id); })
+    .filter(Boolean);
+
+  function mark(id) {
+    Object.keys(links).forEach(function (key) {
+      if (key === id) links[key].setAttribute("aria-current", "location");
+      else links[key].removeAttribute("aria-current");
+    });
+  }
+
+  var visible = new Set();
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) visible.add(entry.target); else visible.delete(entry.target);
+    });
+    // The current section is the last one whose start has scrolled past the top.
+    var current = null;
+    targets.forEach(function (target) {
+      if (target.getBoundingClientRect().top <= window.innerHeight * 0.3) current = target;
+    });
+    if (current) mark(current.id);
+  }, { rootMargin: "0px 0px -70% 0px" });
+  targets.forEach(function (target) { observer.observe(target); });
+  if (location.hash) mark(decodeURIComponent(location.hash.slice(1)));
+})();
