@@ -29,16 +29,19 @@
     });
   }
 
-  var visible = new Set();
-  var observer = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (entry.isIntersecting) visible.add(entry.target); else visible.delete(entry.target);
-    });
+  var observer = new IntersectionObserver(function () {
     // The current section is the last one whose start has scrolled past the top.
+    // A section the reader jumped to (#fragment) wins while it is still at the top.
+    var line = window.innerHeight * 0.3;
     var current = null;
     targets.forEach(function (target) {
-      if (target.getBoundingClientRect().top <= window.innerHeight * 0.3) current = target;
+      if (target.getBoundingClientRect().top <= line) current = target;
     });
+    var jumped = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (jumped && links[jumped.id]) {
+      var top = jumped.getBoundingClientRect().top;
+      if (top >= -8 && top <= line) current = jumped;
+    }
     if (current) mark(current.id);
   }, { rootMargin: "0px 0px -70% 0px" });
   targets.forEach(function (target) { observer.observe(target); });
