@@ -11,15 +11,13 @@ from bilingual.catalogues import load_catalogues
 from .generator import SectionIndexGenerator
 from .outline import build_outline, flatten
 
-# Marked for Babel extraction (babel.cfg reads this package); translated per page.
-PERMALINK_LABEL = "Link to this section"
-
 
 def N_(message):
+    """Marks a UI string for Babel extraction (babel.cfg reads this package)."""
     return message
 
 
-N_(PERMALINK_LABEL)
+PERMALINK_LABEL = N_("Link to this section")  # translated per page language
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,14 @@
   });
 
   var toc = document.querySelector(".toc");
-  if (!toc || !("IntersectionObserver" in window)) return;
+  if (!toc) return;
+  // Open by default so it works without JavaScript; folded on phones, where it
+  // would otherwise push the text a screen down.
+  var details = toc.querySelector("details");
+  if (details && window.matchMedia("(max-width: 63.99rem)").matches && !location.hash) {
+    details.open = false;
+  }
+  if (!("IntersectionObserver" in window)) return;
   var links = {};
   toc.querySelectorAll("a[href*='#']").forEach(function (link) {
     links[decodeURIComponent(link.hash.slice(1))] = link;
