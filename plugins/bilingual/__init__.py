@@ -28,7 +28,7 @@ def label_feed(context, feed):
         return
     language = language_map(context)[lang]
     feed.feed["language"] = language.html_lang
-    feed.feed["link"] = context["SITEURL"].rstrip("/") + "/" + language.prefix
+    feed.feed["link"] = feed.feed["id"] = context["SITEURL"].rstrip("/") + "/" + language.prefix
 
 
 def register():

@@ -83,8 +83,8 @@ class BilingualGenerator(Generator):
             self.sitemap_entries.append(
                 SitemapEntry(
                     url=url,
-                    alternates=tuple(
-                        (other.html_lang, other.prefix + path) for other in self.languages
+                    alternates=with_default(
+                        [(other.html_lang, other.prefix + path) for other in self.languages]
                     ),
                 )
             )
@@ -125,8 +125,9 @@ class BilingualGenerator(Generator):
                     self.sitemap_entries.append(
                         SitemapEntry(
                             url=item.url,
-                            alternates=tuple(
-                                (v.language.html_lang, v.url) for v in versions if v.available
+                            alternates=with_default(
+                                [(v.language.html_lang, v.url) for v in versions if v.available],
+                                default=versions[0],
                             ),
                             lastmod=item.date.date().isoformat() if hasattr(item, "date") else None,
                         )
@@ -168,6 +169,13 @@ class BilingualGenerator(Generator):
             sitemap.write(sitemap_xml(self.sitemap_entries, self.origin))
         with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as robots:
             robots.write(f"User-agent: *\nAllow: /\nSitemap: {absolute(self.origin, 'sitemap.xml')}\n")
+
+
+def with_default(alternates, default=None):
+    """Add hreflang x-default, pointing at the original-language version (listed first)."""
+    if default is not None and not default.available:
+        return tuple(alternates)
+    return (*alternates, ("x-default", alternates[0][1]))
 
 
 def group_by_year(items):
