@@ -27,6 +27,9 @@ serve: $(VENV)
 test: $(VENV)
 	$(PY) -m pytest
 
+check: $(VENV)
+	$(PY) -m tools.check
+
 import: $(VENV)
 	@test -n "$(SRC)" || { echo "usage: make import SRC=raw.txt [KIND=report] [LANG=zh] [OUT=content/reports/<slug>.zh.md]"; exit 2; }
 	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(LANG) $(if $(OUT),--out "$(OUT)")

@@ -11,7 +11,7 @@ TIMEZONE = "Asia/Shanghai"
 PATH = "content"
 THEME = "themes/dinghai"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "section_index"]
+PLUGINS = ["strict", "bilingual", "section_index"]
 
 ARTICLE_PATHS = ["reports", "stories", "magazine"]
 PAGE_PATHS = ["pages"]
@@ -70,7 +70,13 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Titles and metadata are text, escaped; rendered bodies are marked safe where shown.
+    "autoescape": True,
+}
 
 # Kinds of publication; a kind with a listing gets /<listing>/ in each language.
 PUBLICATION_KINDS = {

@@ -60,8 +60,13 @@ class Cleaned:
     notes: tuple[Note, ...]
 
 
-def clean(raw_lines: Sequence[str], *, first: int = 0, strip_timestamps: bool = False) -> Cleaned:
-    """Clean ``raw_lines[first:]``. Lines that were only artifacts are dropped; blank lines stay."""
+def clean(raw_lines: Sequence[str], *, first: int = 0, strip_timestamps: bool = False,
+          page_furniture: bool = True) -> Cleaned:
+    """Clean ``raw_lines[first:]``. Lines that were only artifacts are dropped; blank lines stay.
+
+    ``page_furniture`` also removes bare page numbers and running headers, which
+    only a whole raw text can tell apart (Markdown input has none).
+    """
     removals: list[Removal] = []
     notes: list[Note] = []
     kept: list[Line] = []
@@ -99,7 +104,8 @@ def clean(raw_lines: Sequence[str], *, first: int = 0, strip_timestamps: bool = 
             lo = start.end()
         kept.append(Line(number, raw[lo:hi], indent, lo))
 
-    kept = _drop_page_furniture(kept, raw_lines, removals, notes)
+    if page_furniture:
+        kept = _drop_page_furniture(kept, raw_lines, removals, notes)
     for removal in removals:
         notes.append(Note("removed", f"{removal.reason} «{removal.text}»", removal.line))
     notes.extend(_continuation_notes(kept, removals))
@@ -171,8 +177,8 @@ def _drop_page_furniture(lines: list[Line], raw_lines: Sequence[str], removals: 
 
 
 def _header_candidate(text: str) -> bool:
-    return (width(text) <= 60 and not ends_sentence(text) and not text.startswith("#")
-            and not ORDINAL.match(text))
+    return (width(text) <= 60 and not ends_sentence(text) and not text.startswith(("#", "*"))
+            and not ORDINAL.match(text) and not any(ch in "。！？!?；;" for ch in text))
 
 
 def _continuation_notes(lines: Sequence[Line], removals: Sequence[Removal]) -> list[Note]:

@@ -29,13 +29,33 @@ class Decoded:
     text: str
     encoding: str
     line_endings: str
+    doubt: str | None = None  # set when another encoding would also have decoded the bytes
 
 
 def decode(data: bytes) -> Decoded:
     """Decode ``data``; raise :class:`UndecodableInput` naming the byte offset on failure."""
     text, encoding = _decode(data)
+    doubt = _doubt(data, text) if encoding == "UTF-8" else None
     text, endings = normalise_newlines(text)
-    return Decoded(text, encoding, endings)
+    return Decoded(text, encoding, endings, doubt)
+
+
+def _doubt(data: bytes, text: str) -> str | None:
+    """Short GB18030 text can be valid UTF-8 too (展 = D5 B9 = Armenian չ): say so.
+
+    UTF-8 Chinese uses three-byte sequences (U+0800 and up); text that has
+    non-ASCII characters but none of those, and also decodes as GB18030, is
+    ambiguous.
+    """
+    if not any("\x80" <= ch < "\u0800" for ch in text) or any(ch >= "\u0800" for ch in text):
+        return None
+    try:
+        other = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    sample = next(ch for ch in text if ch >= "\x80")
+    return (f"read as UTF-8 («{sample}»), but the bytes are valid GB18030 too («{other.strip()[:20]}»): "
+            "check the text, and save it as UTF-8 if it is GB18030")
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -63,9 +83,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode("gb18030"), "GB18030"
         except UnicodeDecodeError as gb_error:
             raise UndecodableInput(
-                "input is neither UTF-8 (invalid byte 0x%02X at byte offset %d) nor GB18030 "
-                "(invalid byte 0x%02X at byte offset %d); save it as UTF-8 and try again"
-                % (data[utf8_error.start], utf8_error.start, data[gb_error.start], gb_error.start)
+                f"input is neither UTF-8 (invalid byte 0x{data[utf8_error.start]:02X} at byte offset "
+                f"{utf8_error.start}) nor GB18030 (invalid byte 0x{data[gb_error.start]:02X} at byte "
+                f"offset {gb_error.start}); save it as UTF-8 and try again"
             ) from None
 
 

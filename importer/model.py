@@ -68,7 +68,7 @@ class Report:
     line_endings: str
     notes: tuple[Note, ...] = ()
     removals: tuple[Removal, ...] = ()
-    title_in_source: bool = True
+    source_title: str = ""  # the title as the input had it ("" when it had none)
 
     def topic(self, name: str) -> tuple[Note, ...]:
         return tuple(note for note in self.notes if note.topic == name)

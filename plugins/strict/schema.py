@@ -78,7 +78,7 @@ def parse_iso_date(value: str) -> datetime | None:
     if not _ISO_DATE.fullmatch(value):
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)
     except ValueError:  # 2023-02-30 and the like
         return None
 
@@ -159,9 +159,8 @@ def check_value(key: str, value: str, *, languages: tuple[str, ...], columns: tu
     elif key == "tags":
         if any(not tag.strip() for tag in value.split(",")):
             return ("Tags has an empty tag (two commas, or a comma at an end)", "separate tags with single commas")
-    elif key in ("title", "cover_alt", "body", "session", "source", "periodical", "issue", "cover"):
-        if not value.strip():
-            return (f"{name} is empty", f"write a value after \"{name}:\", e.g. \"{EXAMPLES.get(key, name + ': …')}\"")
+    elif key in ("title", "cover_alt", "body", "session", "source", "periodical", "issue", "cover") and not value.strip():
+        return (f"{name} is empty", f"write a value after \"{name}:\", e.g. \"{EXAMPLES.get(key, name + ': …')}\"")
     return None
 
 
