@@ -47,15 +47,20 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
-def join_pieces(left: str, right: str) -> str:
+def join_pieces(left: str, right: str, lang: str = "zh") -> str:
     """Rejoin two pieces of text split by a line break.
 
-    Chinese has no spaces between words, so a break next to a wide character is
-    simply removed; between two narrow characters (Latin words) it becomes a space.
+    Chinese is wrapped between any two characters, so the break is simply
+    removed — except between two Latin letters, where Chinese typesetting
+    breaks at a space (``open`` / ``source``). English is wrapped at spaces, so
+    the break becomes a space unless a wide (Chinese) character touches it.
     """
     left, right = left.rstrip(INDENT_CHARS), right.lstrip(INDENT_CHARS)
     if not left or not right:
         return left + right
+    if lang == "zh":
+        latin = left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha()
+        return left + " " + right if latin else left + right
     if is_wide(left[-1]) or is_wide(right[0]):
         return left + right
     return left + " " + right

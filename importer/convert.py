@@ -32,13 +32,13 @@ def parse(data: bytes, options: Options) -> tuple[Document, Report, str]:
     if not any(line.text for line in cleaned.lines):
         what = "empty" if not decoded.text.strip() else "only artifacts (markers, page numbers, metadata)"
         raise EmptyInput(f"input is {what}: nothing to import")
-    lang = options.lang or (front.values.get("lang") if front else None) or "zh"
+    lang = options.lang or _front(front, "lang") or "zh"
     structure = segment(cleaned.lines, markdown=front is not None, lang=lang)
     notes.extend(cleaned.notes)
     notes.extend(structure.notes)
     removals = list(cleaned.removals) + list(front.removals if front else ())
 
-    source_title = _source_title(front, structure.title)
+    source_title = _front(front, "title") if front else structure.title
     title = options.title or source_title or TODO
     if options.title and source_title:
         notes.append(Note("title", f"«{source_title}» from the text replaced by --title «{options.title}»"))
@@ -68,11 +68,8 @@ def convert(data: bytes, options: Options | None = None) -> Result:
 
 
 def _front(front: FrontMatter | None, key: str) -> str | None:
-    return front.values.get(key) or None if front else None
-
-
-def _source_title(front: FrontMatter | None, detected: str | None) -> str | None:
-    return _front(front, "title") if front else detected
+    """A value of the input's metadata block, or None (also for an empty value)."""
+    return (front.values.get(key) or None) if front else None
 
 
 def _sorted(removals: list[Removal]) -> tuple[Removal, ...]:

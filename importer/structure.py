@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from .chars import (
@@ -79,7 +79,10 @@ class _Piece:
     dateline: bool = False
     byline: bool = False
     lead: str | None = None
-    last_line: int = field(default=0)
+    last_line: int = 0  # the input line it ends on; its first line unless joined
+
+    def __post_init__(self) -> None:
+        self.last_line = self.last_line or self.line
 
     @property
     def heading(self) -> bool:
@@ -162,7 +165,8 @@ def _split_dateline(text: str) -> tuple[str, str] | None:
     return (title, text[cut:]) if title else None
 
 
-def detect_title(blocks: list[list[Line]], notes: list[Note]) -> tuple[str | None, tuple[int, ...], _Piece | None]:
+def detect_title(blocks: list[list[Line]], notes: list[Note],
+                 lang: str = "zh") -> tuple[str | None, tuple[int, ...], _Piece | None]:
     """Take the title off the first raw block (in place); return it, its lines and a dateline."""
     if not blocks:
         return None, (), None
@@ -191,7 +195,7 @@ def detect_title(blocks: list[list[Line]], notes: list[Note]) -> tuple[str | Non
         return None, (), None  # a comma and text right below: the first line of a paragraph
     joined = taken[0].text
     for line in taken[1:]:
-        joined = join_pieces(joined, line.text)
+        joined = join_pieces(joined, line.text, lang)
     title, spaces = remove_spaces_between_wide(joined)
     numbers = tuple(line.number for line in taken)
     joined_from = f" (joined from lines {numbers[0]}–{numbers[-1]})" if len(numbers) > 1 else ""
@@ -239,6 +243,8 @@ def _breaks(a: Line, b: Line, group: list[Line], wrap: int | None, base_indent: 
         return True
     if markdown:
         return False
+    if wrap and _wrapped_heading(a, b, group, wrap):
+        return False
     if (is_numbered_heading(a.text) or is_numbered_heading(b.text)
             or is_dateline(a.text) or is_dateline(b.text) or b.indent > base_indent):
         return True
@@ -253,10 +259,17 @@ def _breaks(a: Line, b: Line, group: list[Line], wrap: int | None, base_indent: 
     return False
 
 
-def _piece(lines: list[Line]) -> _Piece:
+def _wrapped_heading(a: Line, b: Line, group: list[Line], wrap: int) -> bool:
+    """A numbered heading too long for one line of hard-wrapped text, continued on the next."""
+    return (len(group) == 1 and is_numbered_heading(a.text) and width(a.text) >= wrap - WRAP_TOLERANCE
+            and width(b.text) < wrap - WRAP_TOLERANCE and b.indent <= a.indent and not ORDINAL.match(b.text)
+            and is_numbered_heading(a.text + b.text))
+
+
+def _piece(lines: list[Line], lang: str) -> _Piece:
     text = lines[0].text
     for line in lines[1:]:
-        text = join_pieces(text, line.text)
+        text = join_pieces(text, line.text, lang)
     return _Piece(text, lines[0].number, len(lines), last_line=lines[-1].number)
 
 
@@ -267,7 +280,7 @@ def _classify(pieces: list[_Piece], markdown: bool) -> None:
             piece.level, piece.text, piece.markdown = md[0], md[1], True
         elif markdown:  # Markdown input keeps its own structure: only ``#`` lines are headings
             piece.dateline = piece.lines == 1 and is_dateline(piece.text)
-        elif piece.lines == 1 and is_numbered_heading(piece.text):
+        elif piece.lines <= 2 and is_numbered_heading(piece.text):  # two: wrapped, see _wrapped_heading
             piece.numbered = True
             piece.level = -1  # decided in _levels
         elif piece.lines == 1 and is_dateline(piece.text):
@@ -292,7 +305,7 @@ def _joinable(piece: _Piece) -> bool:
     return not (piece.heading or piece.dateline or piece.byline)
 
 
-def _join(pieces: list[_Piece], notes: list[Note]) -> list[_Piece]:
+def _join(pieces: list[_Piece], notes: list[Note], lang: str) -> list[_Piece]:
     out: list[_Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
@@ -302,7 +315,7 @@ def _join(pieces: list[_Piece], notes: list[Note]) -> list[_Piece]:
         if _joinable(piece) and not ORDINAL.match(piece.text):
             notes.append(Note("joined", f"paragraph broken at «…{prev.text[-8:]}» | «{piece.text[:8]}…» "
                                         f"(continued at line {piece.line})", prev.last_line))
-            prev.text = join_pieces(prev.text, piece.text)
+            prev.text = join_pieces(prev.text, piece.text, lang)
             prev.lines += piece.lines
             prev.last_line = piece.last_line
             continue
@@ -338,7 +351,7 @@ def _ordinal_lead(text: str) -> str | None:
     return None
 
 
-def _plain_lead(text: str) -> str | None:
+def plain_lead(text: str) -> str | None:
     """A short first sentence that reads as a run-in heading, or None."""
     end = first_sentence_end(text, frozenset("。"))
     if end <= 0 or text.startswith("*"):
@@ -382,7 +395,7 @@ def _leads(pieces: list[_Piece], lang: str, notes: list[Note]) -> None:
             if ordinal and lang == "zh":
                 _set_lead(piece, ordinal, notes)
                 continue
-            plain = _plain_lead(piece.text) if lang == "zh" else None
+            plain = plain_lead(piece.text) if lang == "zh" else None
             if plain:
                 candidates.append((piece, plain))
         if len(candidates) + existing >= 2:
@@ -403,19 +416,19 @@ def segment(lines: Sequence[Line], *, markdown: bool = False, lang: str = "zh") 
     """Find the title (unless ``markdown``: the caller read it) and the blocks of the body."""
     notes: list[Note] = []
     blocks = raw_blocks(lines)
-    title, title_lines, dateline = (None, (), None) if markdown else detect_title(blocks, notes)
+    title, title_lines, dateline = (None, (), None) if markdown else detect_title(blocks, notes, lang)
     wrap = None if markdown else wrap_width(blocks)
     if wrap:
         notes.append(Note("joined", f"the text is hard-wrapped at about {wrap // 2} Chinese characters a line"))
     pieces = [dateline] if dateline else []
     for block in blocks:
-        pieces.extend(_piece(group) for group in _splits(block, wrap, markdown, notes))
+        pieces.extend(_piece(group, lang) for group in _splits(block, wrap, markdown, notes))
     breaks = sum(p.lines - 1 for p in pieces)
     if breaks:
         notes.append(Note("joined", f"{breaks} hard line break(s) inside paragraphs"))
     _classify(pieces, markdown)
     if not markdown:
-        pieces = _join(pieces, notes)
+        pieces = _join(pieces, notes, lang)
     _levels(pieces)
     _leads(pieces, lang, notes)
     for piece in pieces:

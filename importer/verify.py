@@ -29,7 +29,7 @@ def split_markdown(markdown: str) -> tuple[dict[str, str], str]:
     return values, body
 
 
-def _kept(source: str, removals: Sequence[Removal]) -> tuple[str, list[int]]:
+def kept_characters(source: str, removals: Sequence[Removal]) -> tuple[str, list[int]]:
     """The significant characters of ``source`` without the removed spans, and each one's line."""
     by_line: dict[int, list[Removal]] = {}
     for removal in removals:
@@ -63,7 +63,7 @@ def check_nothing_lost(source: str, removals: Sequence[Removal], markdown: str, 
     none); by default the output's ``Title`` is taken to come from the input.
     Returns the number of characters compared.
     """
-    expected, lines = _kept(source, removals)
+    expected, lines = kept_characters(source, removals)
     values, body = split_markdown(markdown)
     title = values.get("title", "") if source_title is None else source_title
     actual = significant(title) + significant(body)

@@ -7,7 +7,13 @@ import codecs
 import pytest
 
 from importer import Options, convert
-from importer.chars import ends_sentence, first_sentence_end, join_pieces, remove_spaces_between_wide, width
+from importer.chars import (
+    ends_sentence,
+    first_sentence_end,
+    join_pieces,
+    remove_spaces_between_wide,
+    width,
+)
 from importer.clean import clean
 from importer.dates import find_date, valid_iso
 from importer.decode import decode, normalise_newlines
@@ -16,7 +22,13 @@ from importer.metadata import read_front_matter, slug_words
 from importer.model import Block, Document
 from importer.ordinals import ITEM, family
 from importer.render import escape_start, render
-from importer.structure import _plain_lead, is_byline, is_heading_like, is_numbered_heading, segment
+from importer.structure import (
+    is_byline,
+    is_heading_like,
+    is_numbered_heading,
+    plain_lead,
+    segment,
+)
 
 # ---------------------------------------------------------------- decode
 
@@ -145,11 +157,19 @@ def test_removal_columns_point_at_the_input() -> None:
 # ---------------------------------------------------------------- characters
 
 
-def test_join_pieces() -> None:
-    assert join_pieces("各种履", "职方式") == "各种履职方式"
-    assert join_pieces("the next", "line") == "the next line"
-    assert join_pieces("数字", "CPPCC") == "数字CPPCC"
-    assert join_pieces("“金点子", "”") == "“金点子”"
+@pytest.mark.parametrize(("left", "right", "lang", "joined"), [
+    ("各种履", "职方式", "zh", "各种履职方式"),
+    ("意见建议2", "47条", "zh", "意见建议247条"),  # a number broken by the wrap
+    ("设计LO", "GO", "zh", "设计LO GO"),  # Latin letters: Chinese typesetting breaks at a space
+    ("数字", "CPPCC", "zh", "数字CPPCC"),
+    ("“金点子", "”", "zh", "“金点子”"),
+    ("the next", "line", "en", "the next line"),
+    ("in 2023", "47 members", "en", "in 2023 47 members"),
+    ("数字", "CPPCC", "en", "数字CPPCC"),
+    ("正文\u3000", "\u3000继续", "zh", "正文继续"),
+])
+def test_join_pieces(left: str, right: str, lang: str, joined: str) -> None:
+    assert join_pieces(left, right, lang) == joined
 
 
 @pytest.mark.parametrize(("text", "ends"), [
@@ -232,7 +252,7 @@ def test_bylines(text: str, byline: bool) -> None:
     ("“双减”工作。引号里的内容不是开头的句子，它后面还有一些内容要说。", "“双减”工作。"),
 ])
 def test_plain_lead_candidates(text: str, lead: str | None) -> None:
-    assert _plain_lead(text) == lead
+    assert plain_lead(text) == lead
 
 
 def _blocks(text: str, **kwargs) -> list[tuple[str, int, str, str | None]]:
