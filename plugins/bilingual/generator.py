@@ -2,8 +2,8 @@
 per-language feeds, the sitemap and robots.txt."""
 
 import os
-from dataclasses import replace
 from collections import defaultdict
+from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 

@@ -4,9 +4,8 @@ numbered part in both languages, parallel reading, and an alignment check."""
 from functools import lru_cache
 from pathlib import Path
 
-from pelican import signals
-
 from bilingual.catalogues import load_catalogues
+from pelican import signals
 
 from .generator import SectionIndexGenerator
 from .outline import build_outline, flatten

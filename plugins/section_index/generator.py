@@ -6,9 +6,8 @@ import logging
 import os
 from collections import defaultdict
 
-from pelican.generators import Generator
-
 from bilingual.settings import read_languages
+from pelican.generators import Generator
 
 from .chunks import split_by_sections
 from .ordinals import ordinal_gaps

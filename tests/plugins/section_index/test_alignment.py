@@ -1,8 +1,8 @@
 """The zh/en alignment check and explicit ids, on tiny sites built with real Pelican."""
 
 import pytest
-
 from sitebuild import build_fixture_site, page_soup
+
 from tools.build import BuildError
 
 
