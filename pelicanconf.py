@@ -17,8 +17,9 @@ ARTICLE_PATHS = ["reports", "stories", "magazine"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 # The first folder under content/ (reports, stories, magazine) becomes the
-# publication's collection, which names its listing and its URL prefix.
-PATH_METADATA = r"(?P<collection>[^/]+)/.*"
+# publication's category, which is its URL prefix. Kinds, not categories, make
+# the listings, so Pelican's category pages stay off.
+PATH_METADATA = r"(?P<category>[^/]+)/.*"
 USE_FOLDER_AS_CATEGORY = False
 
 # Languages: Chinese is the original at the site root, English under /en/.
@@ -30,9 +31,9 @@ BILINGUAL_LANGUAGES = {
            "sitename": "Dinghai CPPCC Publications", "name": "English"},
 }
 
-ARTICLE_URL = "{collection}/{slug}/"
+ARTICLE_URL = "{category}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-ARTICLE_LANG_URL = "{lang}/{collection}/{slug}/"
+ARTICLE_LANG_URL = "{lang}/{category}/{slug}/"
 ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"

@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from .settings import read_languages
 from .sitemap import SitemapEntry, absolute, sitemap_xml
-from .versions import content_versions
+from .versions import content_versions, versions_of
 
 FEED_PATH = "feeds/all.atom.xml"
 HOME_ITEMS_PER_KIND = 3
@@ -68,8 +68,17 @@ class BilingualGenerator(Generator):
             "feed_url": language.prefix + FEED_PATH,
         }
 
-    def write_listing(self, writer, language, path, template, indexed=True, **extra):
+    def write_listing(self, writer, language, path, template, indexed=True, counterpart=None, **extra):
+        """Write one listing. Its other-language version is the same listing, unless
+        `counterpart` names another path (tags differ between languages)."""
         url = language.prefix + path
+        if counterpart is not None:
+            extra["versions"] = versions_of(
+                url,
+                language.code,
+                {other.code: other.prefix + counterpart for other in self.languages if other != language},
+                self.languages,
+            )
         writer.write_file(
             save_as(url),
             self.get_template(template),
@@ -79,15 +88,13 @@ class BilingualGenerator(Generator):
             **self.listing_context(language, url),
             **extra,
         )
-        if indexed:
-            self.sitemap_entries.append(
-                SitemapEntry(
-                    url=url,
-                    alternates=with_default(
-                        [(other.html_lang, other.prefix + path) for other in self.languages]
-                    ),
-                )
-            )
+        if not indexed:
+            return
+        if counterpart is None:
+            alternates = with_default([(other.html_lang, other.prefix + path) for other in self.languages])
+        else:
+            alternates = ((language.html_lang, url),)
+        self.sitemap_entries.append(SitemapEntry(url=url, alternates=alternates))
 
     def write_listings(self, writer, language):
         articles = self.articles_by_lang[language.code]
@@ -111,7 +118,9 @@ class BilingualGenerator(Generator):
         tags = tags_of(articles)
         self.write_listing(writer, language, "tags/", "tags", tags=tags)
         for tag, tagged in tags:
-            self.write_listing(writer, language, f"tags/{tag.slug}/", "tag", tag=tag, items=tagged)
+            self.write_listing(
+                writer, language, f"tags/{tag.slug}/", "tag", counterpart="tags/", tag=tag, items=tagged
+            )
         self.write_listing(writer, language, "search/", "search", indexed=False)
 
     # translations ----------------------------------------------------------

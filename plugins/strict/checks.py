@@ -41,14 +41,13 @@ OTHER_PLACEHOLDER = re.compile(r"^(?:\{(?:index|tag|category|author)\}|\|(?:tag|
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 HTML_TAG = re.compile(r"<(?P<tag>a|img)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 MD_LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]"
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]{0,500}\]){0,2000})\]"
     r"\(\s*(?P<target><[^>\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 MD_REF_IMAGE = re.compile(r"!\[(?P<text>[^\]]*)\]\[[^\]]*\]")
 MD_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
-NOT_TEXT = re.compile(r"[^\S\n]")
 INTENDED_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*[:：]\s*(?P<value>.*)")
 
 
@@ -315,7 +314,7 @@ def mask_code(body: str) -> str:
                 fence = None
             lines[number] = " " * len(line)
     masked = "\n".join(lines)
-    return CODE_SPAN.sub(lambda m: NOT_TEXT.sub(" ", re.sub(r"[^\n]", " ", m.group(0))), masked)
+    return CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
 
 
 def find_references(body: str, first_line: int = 1) -> Iterable[Reference]:
@@ -451,6 +450,8 @@ def check_source(source: Source, config: CheckConfig, known_files: frozenset[str
     else:
         allowed = config.folder_kinds.get(source.folder, schema.KINDS)
         effective_kind = kind if kind in schema.KINDS else "publication"
+        if kind in schema.KINDS and kind not in allowed and len(allowed) == 1:
+            effective_kind = allowed[0]  # the folder says what it is; the Kind line is the mistake
         if kind in schema.KINDS and kind not in allowed:
             home = next((folder for folder, kinds in config.folder_kinds.items() if kind in kinds), None)
             problem(source.line_of("kind"), f"Kind is {kind}, but {source.folder}/ holds {' and '.join(allowed)}",
@@ -532,12 +533,18 @@ def group_of(source: Source, config: CheckConfig) -> str:
 def check_across(sources: list[Source], config: CheckConfig) -> list[Problem]:
     problems = []
     default = config.default_lang
-    valid = [s for s in sources if s.has_metadata and s.get("lang") in config.languages and s.get("slug")]
+
+    def lang_of(source: Source) -> str | None:
+        """Lang, or the file name's language when Lang itself is wrong (reported already)."""
+        lang = source.get("lang")
+        return lang if lang in config.languages else source.name_lang() if source.name_lang() in config.languages else None
+
+    valid = [s for s in sources if s.has_metadata and lang_of(s) and s.get("slug")]
 
     # slugs are unique per language (articles and pages are separate in Pelican)
     by_slug: dict[tuple[str, str, str], list[Source]] = defaultdict(list)
     for source in valid:
-        by_slug[(group_of(source, config), source.get("lang"), source.get("slug"))].append(source)
+        by_slug[(group_of(source, config), lang_of(source), source.get("slug"))].append(source)
     for (_, lang, slug), same in sorted(by_slug.items()):
         for duplicate in same[1:]:
             problems.append(Problem(
@@ -547,7 +554,7 @@ def check_across(sources: list[Source], config: CheckConfig) -> list[Problem]:
 
     # every translation has an original with the same slug
     for source in valid:
-        lang, slug = source.get("lang"), source.get("slug")
+        lang, slug = lang_of(source), source.get("slug")
         flagged = source.get("translation") == "true"
         if source.name_lang() in config.languages and source.name_lang() != lang:
             continue  # the file name and Lang disagree: reported above, the fix decides its role
@@ -567,17 +574,33 @@ def check_across(sources: list[Source], config: CheckConfig) -> list[Problem]:
                 f"this {config.language_name(lang)} translation has no {config.language_name(default)} original with Slug \"{slug}\"",
                 f"add the original ({expected} with \"Slug: {slug}\"), or give this file the Slug of its original"))
 
+    # published pages do not link to drafts, which readers cannot find
+    by_name = {s.name: s for s in sources}
+    for source in sources:
+        if not source.has_metadata or source.get("status") == "draft":
+            continue
+        for reference in source.references:
+            target = resolve(reference, source)
+            linked = by_name.get(target.path) if target.kind == "file" else None
+            if linked is not None and linked.get("status") == "draft":
+                problems.append(Problem(
+                    source.shown, reference.line,
+                    f"link \"{reference.target}\" leads to {linked.shown}, a draft (Status: draft) that readers cannot find",
+                    "publish the linked file first, or remove the link until then"))
+
     # magazine articles name an existing issue, the one of their folder
-    issues = {(s.get("slug"), s.get("lang")): s for s in valid if s.get("kind") == "issue"}
-    issue_of_folder = {(s.parts[:-1], s.get("lang")): s.get("slug") for s in valid if s.get("kind") == "issue"}
+    issues = {(s.get("slug"), lang_of(s)): s for s in valid if s.get("kind") == "issue"}
+    issue_of_folder = {(s.parts[:-1], lang_of(s)): s.get("slug") for s in valid if s.get("kind") == "issue"}
     for source in sources:
         if not source.has_metadata or source.get("kind") != "article" or not source.get("issue"):
             continue
-        issue, lang = source.get("issue"), source.get("lang")
+        issue, lang = source.get("issue"), lang_of(source)
         line = source.line_of("issue")
+        others = sorted({code for (slug, code) in issues if slug == issue})
+        if lang is None and others:
+            continue  # which issue file it needs depends on its Lang, reported already
         if (issue, lang) not in issues:
-            others = sorted({code for (slug, code) in issues if slug == issue})
-            if others and lang in config.languages:
+            if others:
                 problems.append(Problem(
                     source.shown, line,
                     f"Issue \"{issue}\" has no {config.language_name(lang)} version (only {', '.join(config.language_name(o) for o in others)})",
@@ -618,11 +641,12 @@ def content_url(source: Source, config: CheckConfig) -> str | None:
     pattern = config.url_patterns.get(key)
     if not pattern:
         return None
-    fields: dict[str, object] = {entry.key: entry.value for entry in source.entries}
-    if config.path_metadata:
+    fields: dict[str, object] = {}
+    if config.path_metadata:  # as Pelican: path metadata first, the file's own metadata wins
         match = re.match(config.path_metadata, source.name)
         if match:
             fields.update(match.groupdict())
+    fields.update({entry.key: entry.value for entry in source.entries})
     date = schema.parse_iso_date(source.get("date") or "")
     if date is not None:
         fields["date"] = date

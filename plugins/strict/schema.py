@@ -27,7 +27,7 @@ KNOWN_KEYS = frozenset(SPELLING)
 
 ARTICLE_KEYS = ("title", "date", "kind", "lang", "slug")
 REQUIRED = {
-    "report": (*ARTICLE_KEYS, "year", "body", "session", "source"),
+    "report": (*ARTICLE_KEYS, "source"),  # Year, Body, Session: checked when given
     "story": ARTICLE_KEYS,
     "issue": (*ARTICLE_KEYS, "periodical", "year", "number", "cover", "cover_alt"),
     "article": (*ARTICLE_KEYS, "issue", "column"),

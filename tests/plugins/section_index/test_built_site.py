@@ -117,7 +117,7 @@ def test_sections_json_validates_and_resolves(site, prefix, lang):
 
 def test_section_index_lists_magazine_columns(site):
     index = soup_of(site, "sections/")
-    columns = [h.get_text(strip=True) for h in index.select("#columns ~ h3")]
+    columns = [h.get_text(strip=True) for h in index.select("h3.section-index__column")]
     assert columns[:2] == ["协商议政", "委员风采"]
 
 

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pelican.settings import read_settings
-
 from strict.checks import Problem, check_content
 from strict.settings import read_config
 

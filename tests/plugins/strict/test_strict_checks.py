@@ -57,8 +57,8 @@ CASES = [
     ("column not in the list", changed("magazine/2023-1/station.zh.md", "Column: consultation", "Column: sports"),
      "magazine/2023-1/station.zh.md", 7, 'Column "sports" is not one of the magazine\'s columns (consultation, members, history)',
      "add the column to MAGAZINE_COLUMNS in pelicanconf.py"),
-    ("report without year", changed("reports/work-report.zh.md", "Year: 2022\n", ""),
-     "reports/work-report.zh.md", 1, "no Year in the metadata block (every report needs one)", '"Year: 2022"'),
+    ("report without source", changed("reports/work-report.zh.md", "Source: 报纸版面录入\n", ""),
+     "reports/work-report.zh.md", 1, "no Source in the metadata block (every report needs one)", '"Source: 报纸版面录入"'),
     ("two-digit year", changed("reports/work-report.zh.md", "Year: 2022", "Year: 22"),
      "reports/work-report.zh.md", 6, 'Year "22" is not a four-digit year', '"Year: 2022"'),
     ("issue number zero", changed("magazine/2023-1/issue.zh.md", "Number: 1", "Number: 0"),
@@ -116,7 +116,7 @@ CASES = [
      "stories/gbk.zh.md", 1, "cannot be read as UTF-8", "re-save it as UTF-8"),
     ("not UTF-8, further down", {**GOOD, "stories/gbk.zh.md": b"Title: x\nDate: 2023-01-01\n\n\xb9\xca\xca\xc2\n"},
      "stories/gbk.zh.md", 4, "byte 0xb9 is not UTF-8; it looks like GBK/GB18030", "Save with Encoding"),
-    ("file outside the content folders", {**GOOD, "notes/pier.zh.md": GOOD["stories/pier.zh.md"].replace("pier", "notes")},
+    ("file outside the content folders", {**GOOD, "notes/pier.zh.md": GOOD["stories/pier.zh.md"].replace("Slug: pier", "Slug: notes")},
      "notes/pier.zh.md", 1, "Pelican does not read content files in notes/", "move the file into one of reports/, stories/, magazine/, pages/"),
     ("magazine file outside an issue folder", {**GOOD, "magazine/loose.zh.md": GOOD["magazine/2023-1/station.zh.md"].replace("2023-1-station", "loose")},
      "magazine/loose.zh.md", 1, "magazine files belong in one folder per issue", "magazine/<issue slug>/"),
@@ -124,6 +124,8 @@ CASES = [
                                            "magazine/2023-2/issue.en.md": GOOD["magazine/2023-1/issue.en.md"].replace("Slug: 2023-1", "Slug: 2023-2"),
                                            "magazine/2023-2/station.zh.md": GOOD["magazine/2023-1/station.zh.md"].replace("2023-1-station", "2023-2-station")},
      "magazine/2023-2/station.zh.md", 6, "Issue is 2023-1, but the file is in the folder of issue 2023-2", 'set "Issue: 2023-2"'),
+    ("link to a draft", changed("stories/pier.zh.md", "Sample: true", "Status: draft"),
+     "reports/work-report.zh.md", 14, 'leads to', "publish the linked file first"),
     ("not Markdown", {**GOOD, "stories/pier.zh.html": "<p>hi</p>"},
      "stories/pier.zh.html", 1, ".html files are not content", "write the text in Markdown"),
 ]
@@ -179,8 +181,9 @@ def test_line_numbers_count_from_the_top_of_the_file_through_the_body(tmp_path):
 
 
 def test_a_draft_may_be_dated_in_the_future(tmp_path):
-    files = changed("stories/pier.zh.md", "Date: 2023-04-18", "Date: 2026-06-01\nStatus: draft")
-    assert check_tree(tmp_path, files) == []
+    draft = GOOD["stories/pier.zh.md"].replace("Slug: pier", "Slug: later").replace(
+        "Date: 2023-04-18", "Date: 2026-06-01\nStatus: draft")
+    assert check_tree(tmp_path, {**GOOD, "stories/later.zh.md": draft}) == []
 
 
 def test_future_means_after_now_in_the_site_timezone(tmp_path):

@@ -1,0 +1,121 @@
+"""Run Pagefind over a finished site and make its bundle reproducible. Never imports Pelican.
+
+Pagefind reads the index view of every page that marks its body (index_view.py),
+written to a scratch folder with the site's own paths, so result URLs are the
+site's; the bundle goes to <site>/<bundle_dir>/. One index per language comes from
+each page's <html lang>.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .index_view import index_view
+from .settings import SearchSettings
+
+ENTRY_FILE = "pagefind-entry.json"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not build the search index; the message says why."""
+
+
+@dataclass(frozen=True)
+class IndexedSite:
+    pages: int  # pages given to Pagefind (those with data-pagefind-body)
+    languages: tuple[str, ...]  # Pagefind's index names, sorted ("en", "zh-cn")
+    bundle: Path
+    files: int
+    size: int  # bytes on disk, the whole bundle
+
+
+def pagefind_executable() -> Path:
+    """The binary shipped in the pagefind[extended] wheel (or $PAGEFIND_BINARY_PATH)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as error:
+        raise SearchIndexError(
+            "the Python package 'pagefind' is not installed: install requirements.txt (pagefind[extended])"
+        ) from error
+    executable = get_executable()
+    if executable is None or not Path(executable).exists():
+        raise SearchIndexError(
+            "no Pagefind binary found: install pagefind[extended] from requirements.txt "
+            "(or set PAGEFIND_BINARY_PATH)"
+        )
+    return Path(executable)
+
+
+def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> int:
+    """Write the index view of each page with a body under scratch/, at its own path."""
+    count = 0
+    bundle = site / settings.bundle_dir
+    for path in sorted(site.glob(settings.glob)):
+        if not path.is_file() or bundle in path.parents:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue  # listings, notices, search and 404 pages: nothing to index
+        view = index_view(html, character_languages=settings.character_languages)
+        if not view.has_body:
+            continue
+        target = scratch / path.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(view.html, encoding="utf-8")
+        count += 1
+    return count
+
+
+def normalise_entry(text: str) -> str:
+    """pagefind-entry.json with its keys sorted: Pagefind 1.5 writes languages in random order."""
+    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def run_pagefind(executable: Path, scratch: Path, bundle: Path, settings: SearchSettings) -> None:
+    command = [str(executable), "--site", str(scratch), "--output-path", str(bundle)]
+    for selector in settings.exclude_selectors:
+        command += ["--exclude-selectors", selector]
+    try:
+        finished = subprocess.run(command, capture_output=True, text=True, check=False, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"could not run Pagefind ({executable}): {error}") from error
+    if finished.returncode != 0:
+        problems = [line for line in finished.stderr.splitlines() if line.startswith("Error")]
+        detail = "; ".join(dict.fromkeys(problems)) or finished.stderr.strip() or finished.stdout.strip()
+        raise SearchIndexError(f"Pagefind failed (exit status {finished.returncode}): {detail}")
+
+
+def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | None:
+    """Index `site` (a finished build) into site/<bundle_dir>/. None when no page has a body."""
+    site = Path(site)
+    bundle = site / settings.bundle_dir
+    executable = pagefind_executable()
+    with tempfile.TemporaryDirectory(prefix="search-index-") as scratch_name:
+        scratch = Path(scratch_name)
+        pages = write_index_views(site, scratch, settings)
+        if not pages:
+            return None
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        run_pagefind(executable, scratch, bundle, settings)
+    entry = bundle / ENTRY_FILE
+    if not entry.is_file():
+        raise SearchIndexError(f"Pagefind finished without writing {entry}")
+    try:
+        normalised = normalise_entry(entry.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise SearchIndexError(f"{entry} is not valid JSON: {error}") from error
+    entry.write_text(normalised, encoding="utf-8")
+    files = [path for path in bundle.rglob("*") if path.is_file()]
+    return IndexedSite(
+        pages=pages,
+        languages=tuple(sorted(json.loads(normalised).get("languages", {}))),
+        bundle=bundle,
+        files=len(files),
+        size=sum(path.stat().st_size for path in files),
+    )
