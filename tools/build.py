@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 
@@ -34,6 +35,10 @@ def build(settings_file: str, output: Path, allow_warnings: bool = False, overri
     """Build into output/, atomically. Returns the output path."""
     output = output.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from the web server
+    # Pelican logs a repeated message once per process; every build must see its own.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     collector = WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
