@@ -73,11 +73,14 @@ class BilingualGenerator(Generator):
         `counterpart` names another path (tags differ between languages)."""
         url = language.prefix + path
         if counterpart is not None:
-            extra["versions"] = versions_of(
-                url,
-                language.code,
-                {other.code: other.prefix + counterpart for other in self.languages if other != language},
-                self.languages,
+            extra["versions"] = tuple(
+                version if version.current else replace(version, equivalent=False)
+                for version in versions_of(
+                    url,
+                    language.code,
+                    {other.code: other.prefix + counterpart for other in self.languages if other != language},
+                    self.languages,
+                )
             )
         writer.write_file(
             save_as(url),
@@ -93,7 +96,9 @@ class BilingualGenerator(Generator):
         if counterpart is None:
             alternates = with_default([(other.html_lang, other.prefix + path) for other in self.languages])
         else:
-            alternates = ((language.html_lang, url),)
+            # No translation: only the page itself, x-default too if it is in the original language.
+            own = [(language.html_lang, url)]
+            alternates = with_default(own) if language == self.languages[0] else tuple(own)
         self.sitemap_entries.append(SitemapEntry(url=url, alternates=alternates))
 
     def write_listings(self, writer, language):

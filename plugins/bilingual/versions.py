@@ -18,6 +18,10 @@ class Version:
     url: str  # site-relative, no leading slash
     available: bool  # False: the address holds a "not translated" notice
     current: bool
+    # False when the address is only the nearest page in that language (a tag
+    # has no translation; its counterpart is the other language's tag index),
+    # which must not be claimed as an hreflang alternate.
+    equivalent: bool = True
 
 
 def strip_prefix(url: str, language: Language) -> str:
@@ -50,6 +54,6 @@ def versions_of(url: str, lang: str, translated: dict[str, str], languages) -> t
 
 def content_versions(content, languages) -> tuple[Version, ...]:
     translated = {
-        item.lang: item.url for item in content.translations if item.status == "published"
+        item.lang: item.url for item in content.translations if item.status == content.status
     }
     return versions_of(content.url, content.lang, translated, languages)

@@ -565,6 +565,8 @@ def check_across(sources: list[Source], config: CheckConfig) -> list[Problem]:
                     f"this {config.language_name(default)} file says Translation: true, but {config.language_name(default)} is the original language",
                     "delete the Translation line (only the other-language versions are translations)"))
             continue
+        if not flagged:
+            continue  # an original written in the other language (its notice says so)
         originals = by_slug.get((group_of(source, config), default, slug), [])
         if not any(o.get("translation") != "true" for o in originals):
             folder = PurePosixPath(source.shown).parent.as_posix()

@@ -84,8 +84,7 @@ BASE = {
 
 def site_path(url: str) -> str:
     """The site path of an absolute or site-relative URL, without origin, query or fragment."""
-    if url.startswith(ORIGIN):
-        url = url[len(ORIGIN):]
+    url = url.removeprefix(ORIGIN)
     parts = urlsplit(url)
     assert not parts.scheme and not parts.netloc, f"{url} is not a URL of this site"
     return unquote(parts.path)
