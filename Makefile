@@ -34,6 +34,9 @@ import: $(VENV)
 	@test -n "$(SRC)" || { echo "usage: make import SRC=raw.txt [KIND=report] [LANG=zh] [OUT=content/reports/<slug>.zh.md]"; exit 2; }
 	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(LANG) $(if $(OUT),--out "$(OUT)")
 
+bench: $(VENV)
+	$(PY) -m tools.bench --n $(N)
+
 catalogues: $(VENV)
 	$(PY) -m tools.catalogues
 

@@ -11,7 +11,7 @@ TIMEZONE = "Asia/Shanghai"
 PATH = "content"
 THEME = "themes/dinghai"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["strict", "bilingual", "section_index"]
+PLUGINS = ["strict", "bilingual", "publications", "section_index", "search"]
 
 ARTICLE_PATHS = ["reports", "stories", "magazine"]
 PAGE_PATHS = ["pages"]
@@ -87,6 +87,12 @@ PUBLICATION_KINDS = {
     "article": {"listing": None},  # magazine articles are listed by their issue
 }
 SLUGIFY_USE_UNICODE = True  # tag pages keep readable Chinese names: /tags/共同富裕/
+
+# The publishing body, as citations and metadata name it when a page names no author.
+PUBLICATIONS_PUBLISHER = {"zh": "政协舟山市定海区委员会", "en": "CPPCC Zhoushan Dinghai District Committee"}
+# Optional metadata the publications plugin reads (docs/metadata.md): a report's
+# document number, a periodical's ISSN and volume, a PDF of the publication.
+STRICT_EXTRA_METADATA = ["Report_number", "Issn", "Volume", "Pdf"]
 
 # Controlled list of magazine columns (栏目), in the order issues show them.
 MAGAZINE_COLUMNS = {

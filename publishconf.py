@@ -1,11 +1,15 @@
-"""Production settings: only what differs from pelicanconf.py."""
+"""Production settings: pelicanconf.py with the public address, nothing else.
+
+SITEURL comes from the environment (the GitHub Pages workflow passes the address
+actions/configure-pages reports); `make publish` without it builds for the default.
+"""
 
 import os
 import sys
 
-sys.path.append(os.path.dirname(__file__))
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))  # pelicanconf beside this file
 
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://dinghai-cppcc.github.io").rstrip("/")
+SITEURL = (os.environ.get("SITEURL") or "https://dinghai-cppcc.github.io").rstrip("/")
 SITE_ORIGIN = SITEURL

@@ -21,6 +21,10 @@ fragment each result downloads. A paragraph's id therefore moves to an empty
 <span> at its start: the same id at the same position, without the copy. Section
 titles come from the page's `sections` meta instead (partials/search_meta.html).
 Headings keep their ids: their text is short, and it is the fallback title.
+
+Why the title. A publication's title sits in its header, outside the body Pagefind
+indexes, so a word found only in the title (工作报告) would find nothing; the page's
+first <h1> before the body is repeated as the body's first paragraph.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ HAN_RANGES = (
     ("\U0002b820", "\U0002cead"), ("\U0002ceb0", "\U0002ebe0"), ("\U0002ebf0", "\U0002ee5d"),
     ("\U0002f800", "\U0002fa1d"), ("\U00030000", "\U0003134a"), ("\U00031350", "\U00033479"),
 )
-_HAN = re.compile("([" + "".join(f"{low}-{high}" for low, high in HAN_RANGES) + "])")
+_HAN_RUN = re.compile("[" + "".join(f"{low}-{high}" for low, high in HAN_RANGES) + "]+")
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _RAW_TEXT = frozenset({"script", "style"})
@@ -52,9 +56,13 @@ _VOID = frozenset(
 BODY_ATTRIBUTE = "data-pagefind-body"
 
 
+def _separated(run: re.Match) -> str:
+    return ZWSP + (ZWSP + ZWSP).join(run.group()) + ZWSP
+
+
 def separate_han(text: str) -> str:
     """Wrap every Han character in zero-width spaces: 数字ab → \u200b数\u200b\u200b字\u200bab."""
-    return _HAN.sub(ZWSP + r"\1" + ZWSP, text)
+    return _HAN_RUN.sub(_separated, text)  # by runs: ten times faster than char by char
 
 
 @dataclass(frozen=True)
@@ -92,14 +100,19 @@ class _IndexViewWriter(HTMLParser):
         self.split = False
         self.has_body = False
         self.raw_text: str | None = None
+        self.title_parts: list[str] | None = None  # collecting the first <h1> before the body
+        self.title = ""
 
     def _tag(self, tag, attrs, closed):
         attrs = list(attrs)
         if tag == "html":
             self.lang = next((value or "" for name, value in attrs if name == "lang"), "")
             self.split = primary_subtag(self.lang) in self.character_languages
-        if any(name == BODY_ATTRIBUTE for name, _ in attrs):
+        opens_body = not self.has_body and any(name == BODY_ATTRIBUTE for name, _ in attrs)
+        if opens_body:
             self.has_body = True
+        elif tag == "h1" and not self.has_body and not self.title and self.title_parts is None:
+            self.title_parts = []
         anchor = next((value for name, value in attrs if name == "id"), None)
         if anchor and tag not in _HEADINGS:
             attrs = [(name, value) for name, value in attrs if name != "id"]
@@ -110,6 +123,12 @@ class _IndexViewWriter(HTMLParser):
                 self.out.append(_start_tag(tag, attrs) + marker)
         else:
             self.out.append(_start_tag(tag, attrs, closed))
+        if opens_body and self.title:
+            self.out.append(f"<p>{self._text(self.title)}</p>")
+
+    def _text(self, data):
+        text = escape(data, quote=False)
+        return separate_han(text) if self.split else text
 
     def handle_starttag(self, tag, attrs):
         self._tag(tag, attrs, closed=False)
@@ -122,14 +141,18 @@ class _IndexViewWriter(HTMLParser):
     def handle_endtag(self, tag):
         if tag == self.raw_text:
             self.raw_text = None
+        if tag == "h1" and self.title_parts is not None:
+            self.title = " ".join("".join(self.title_parts).split())
+            self.title_parts = None
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
         if self.raw_text:
             self.out.append(data)
             return
-        text = escape(data, quote=False)
-        self.out.append(separate_han(text) if self.split else text)
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+        self.out.append(self._text(data))
 
     def handle_comment(self, data):
         self.out.append(f"<!--{data}-->")

@@ -3,22 +3,20 @@
 Pagefind reads the index view of every page that marks its body (index_view.py),
 written to a scratch folder with the site's own paths, so result URLs are the
 site's; the bundle goes to <site>/<bundle_dir>/. One index per language comes from
-each page's <html lang>.
+each page's <html lang>. Then bundle.py sorts what Pagefind wrote in random order.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bundle import BundleError, normalise_bundle
 from .index_view import index_view
 from .settings import SearchSettings
-
-ENTRY_FILE = "pagefind-entry.json"
 
 
 class SearchIndexError(RuntimeError):
@@ -71,11 +69,6 @@ def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> in
     return count
 
 
-def normalise_entry(text: str) -> str:
-    """pagefind-entry.json with its keys sorted: Pagefind 1.5 writes languages in random order."""
-    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def run_pagefind(executable: Path, scratch: Path, bundle: Path, settings: SearchSettings) -> None:
     command = [str(executable), "--site", str(scratch), "--output-path", str(bundle)]
     for selector in settings.exclude_selectors:
@@ -103,18 +96,14 @@ def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | No
         if bundle.exists():
             shutil.rmtree(bundle)
         run_pagefind(executable, scratch, bundle, settings)
-    entry = bundle / ENTRY_FILE
-    if not entry.is_file():
-        raise SearchIndexError(f"Pagefind finished without writing {entry}")
     try:
-        normalised = normalise_entry(entry.read_text(encoding="utf-8"))
-    except ValueError as error:
-        raise SearchIndexError(f"{entry} is not valid JSON: {error}") from error
-    entry.write_text(normalised, encoding="utf-8")
+        entry = normalise_bundle(bundle)
+    except BundleError as error:
+        raise SearchIndexError(f"the bundle Pagefind wrote in {bundle} is not as expected: {error}") from error
     files = [path for path in bundle.rglob("*") if path.is_file()]
     return IndexedSite(
         pages=pages,
-        languages=tuple(sorted(json.loads(normalised).get("languages", {}))),
+        languages=tuple(sorted(entry.get("languages", {}))),
         bundle=bundle,
         files=len(files),
         size=sum(path.stat().st_size for path in files),

@@ -104,6 +104,7 @@ def untranslated_site_url(tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -1,13 +1,22 @@
 """A small, valid bilingual content tree for the strict checks, and helpers to break it."""
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pelican.settings import read_settings
+from PIL import Image
 from strict.checks import Problem, check_content
 from strict.settings import read_config
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def jpeg(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
+    """A small real JPEG: the build reads pictures' sizes and makes smaller copies."""
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG", quality=80)
+    return out.getvalue()
 
 REPORT_ZH = """\
 Title: 2022年工作报告
@@ -141,8 +150,8 @@ GOOD = {
     "pages/about.zh.md": ABOUT_ZH,
     "pages/about.en.md": ABOUT_EN,
     "pages/404.zh.md": NOT_FOUND_ZH,
-    "images/pier.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
-    "images/cover.jpg": b"\xff\xd8\xff\xe0 not really a jpeg",
+    "images/pier.jpg": jpeg((48, 32), (90, 110, 130)),
+    "images/cover.jpg": jpeg((32, 48), (20, 40, 90)),
 }
 
 _SETTINGS = {}

@@ -1,0 +1,122 @@
+"""The search step in real builds: what Pagefind indexed, and how a failure fails the build."""
+
+import gzip
+import json
+import os
+import stat
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import build_fixture_site
+
+from tools.build import BuildError
+
+REPORT = "/reports/2022-standing-committee-work-report/"
+
+
+def fragments(site):
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes())[12:])
+        found[fragment["url"]] = fragment
+    return found
+
+
+def url_of(site, path):
+    relative = path.relative_to(site).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+def test_one_index_per_language_and_an_entry_in_sorted_order(site):
+    entry_text = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    entry = json.loads(entry_text)
+    assert list(entry["languages"]) == ["en", "zh-cn"]
+    assert entry_text == json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    indexed = list(fragments(site))
+    english = [url for url in indexed if url.startswith("/en/")]
+    assert entry["languages"]["en"]["page_count"] == len(english)
+    assert entry["languages"]["zh-cn"]["page_count"] == len(indexed) - len(english)
+
+
+def test_exactly_the_pages_with_a_body_are_indexed(site):
+    with_body = {
+        url_of(site, path)
+        for path in site.rglob("*.html")
+        if "pagefind" not in path.parts
+        and BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("[data-pagefind-body]")
+    }
+    indexed = set(fragments(site))
+    assert indexed == with_body
+    assert REPORT in indexed and "/en" + REPORT in indexed
+    for never in ("/", "/reports/", "/archives/", "/search/", "/tags/", "/sections/", "/en/search/"):
+        assert never not in indexed
+
+
+def test_the_report_carries_its_filters_meta_and_section_anchors(site):
+    report = fragments(site)[REPORT]
+    assert report["filters"] == {"kind": ["工作报告"], "year": ["2023"]}
+    assert report["meta"]["title"] == "中国人民政治协商会议第七届舟山市定海区委员会常务委员会工作报告"
+    assert report["meta"]["kind"] == "工作报告"
+    assert report["meta"]["date"] == "2023-02-14"
+    sections = dict(json.loads(report["meta"]["sections"]))
+    assert sections["s-3-1"] == "构建三级协商体系，实现内容全覆盖。"
+    anchors = {anchor["id"]: anchor for anchor in report["anchors"]}
+    assert set(sections) <= set(anchors)
+    # A lead's anchor carries no copy of its paragraph; a heading's keeps its short text.
+    assert anchors["s-3-1"]["text"] == ""
+    assert anchors["s-3"]["text"].replace("\u200b", "").startswith("四、突出守正创新")
+    english = fragments(site)["/en" + REPORT]
+    assert english["filters"] == {"kind": ["Reports"], "year": ["2023"]}
+
+
+def test_chinese_is_stored_one_character_per_word_and_permalinks_are_left_out(site):
+    report = fragments(site)[REPORT]
+    words = report["content"].split("\u200b")
+    assert "协" in words and "协商" not in words
+    assert "#" not in report["content"]
+    # The title, written above the body, is indexed as the body's first words.
+    assert "".join(words[:6]) == "中国人民政治"
+    english = fragments(site)["/en" + REPORT]
+    assert "\u200b" not in english["content"]
+
+
+def failing_pagefind(tmp_path, message):
+    script = tmp_path / "pagefind_extended"
+    script.write_text(f"#!/bin/sh\necho 'Error: {message}' >&2\nexit 3\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+STORY = """\
+Title: 一个故事
+Date: 2023-04-18
+Kind: story
+Lang: zh
+Slug: story
+
+正文。
+"""
+
+
+def test_a_pagefind_failure_fails_the_build_with_its_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing_pagefind(tmp_path, "the index is on fire")))
+    with pytest.raises(BuildError, match=r"search: Pagefind failed \(exit status 3\): Error: the index is on fire"):
+        build_fixture_site(tmp_path, {"stories/story.zh.md": STORY})
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_missing_binary_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere" / "pagefind"))
+    with pytest.raises(BuildError, match="no Pagefind binary found"):
+        build_fixture_site(tmp_path, {"stories/story.zh.md": STORY})
+
+
+def test_a_bad_setting_fails_the_build(tmp_path):
+    with pytest.raises(BuildError, match="SEARCH_BUNDLE_DIR"):
+        build_fixture_site(tmp_path, {"stories/story.zh.md": STORY}, SEARCH_BUNDLE_DIR="/abs")
+
+
+def test_search_can_be_switched_off(tmp_path):
+    output = build_fixture_site(tmp_path, {"stories/story.zh.md": STORY}, SEARCH_ENABLED=False)
+    assert not (output / "pagefind").exists()
+    assert os.path.exists(output / "search" / "index.html")

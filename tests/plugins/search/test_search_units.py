@@ -1,0 +1,202 @@
+"""The search plugin's pure parts: the index view, its settings, the bundle codec."""
+
+import gzip
+import json
+import random
+
+import pytest
+from bs4 import BeautifulSoup
+from search.bundle import (
+    BundleError,
+    cbor_decode,
+    cbor_encode,
+    normalise_bundle,
+    pagefind_file_bytes,
+    read_pagefind_file,
+)
+from search.index_view import ZWSP, index_view, separate_han
+from search.settings import SearchSettingsError, read_settings
+
+Z = ZWSP
+
+
+def page(body: str, lang: str = "zh-CN", header: str = "") -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><title>t</title></head><body>'
+        f"<nav>导航</nav>{header}<main><div data-pagefind-body>{body}</div></main></body></html>"
+    )
+
+
+def body_of(html: str) -> str:
+    return html.split("data-pagefind-body>", 1)[1].split("</div></main>", 1)[0]
+
+
+# Chinese, one character per word ------------------------------------------------
+
+
+def test_each_han_character_stands_between_zero_width_spaces():
+    assert separate_han("数字ab") == f"{Z}数{Z}{Z}字{Z}ab"
+    assert separate_han("203名，CPPCC") == f"203{Z}名{Z}，CPPCC"
+    assert separate_han("〇々𠀀") == f"{Z}〇{Z}{Z}々{Z}{Z}𠀀{Z}"  # Han outside the main block too
+    assert separate_han("かな、한글, text") == "かな、한글, text"
+
+
+def test_only_text_changes_never_tags_attributes_scripts_or_styles():
+    html = page('<p title="数字" data-x=\'政协\'>数字<b>政</b>协 &amp; &lt;b&gt;</p>'
+                "<script>var s = '数字 <b>';</script><style>p::after{content:'数'}</style>")
+    view = index_view(html)
+    body = body_of(view.html)
+    assert f'<p title="数字" data-x="政协">{Z}数{Z}{Z}字{Z}<b>{Z}政{Z}</b>{Z}协{Z} &amp; &lt;b&gt;</p>' in body
+    assert "<script>var s = '数字 <b>';</script>" in body
+    assert "<style>p::after{content:'数'}</style>" in body
+
+
+def test_text_that_reads_the_same_to_a_browser():
+    html = page("<p>政协 &amp; “协商” &lt;script&gt; 2&gt;1 &#x41;</p><br/><img src=a.png alt='图'>")
+    view = index_view(html)
+    original = BeautifulSoup(html, "html.parser").select_one("[data-pagefind-body]")
+    indexed = BeautifulSoup(view.html, "html.parser").select_one("[data-pagefind-body]")
+    assert indexed.get_text().replace(Z, "") == original.get_text()
+    assert indexed.img["alt"] == "图"
+
+
+def test_english_pages_are_left_as_they_are():
+    html = page("<p>Dinghai 定海 CPPCC</p>", lang="en")
+    assert body_of(index_view(html).html) == "<p>Dinghai 定海 CPPCC</p>"
+    assert index_view(html, character_languages=("en",)).html != html
+
+
+def test_language_and_body_are_reported():
+    view = index_view(page("<p>x</p>", lang="zh-Hant-TW"))
+    assert (view.lang, view.has_body) == ("zh-Hant-TW", True)
+    listing = index_view('<html lang="en"><body><p>x</p></body></html>')
+    assert (listing.lang, listing.has_body) == ("en", False)
+
+
+# Anchors ------------------------------------------------------------------------------
+
+
+def test_a_paragraph_anchor_becomes_an_empty_marker_at_its_start():
+    view = index_view(page('<p id="s-1-1" class="lead"><strong>一是。</strong>正文</p>'))
+    assert body_of(view.html).startswith(f'<p class="lead"><span id="s-1-1"></span><strong>{Z}一{Z}')
+
+
+def test_headings_keep_their_ids_and_void_elements_get_the_marker_before_them():
+    body = body_of(index_view(page('<h2 id="s-1">一、标题</h2><img id="fig-1" src="a.png"><hr id="x"/>')).html)
+    assert body.startswith('<h2 id="s-1">')
+    assert '<span id="fig-1"></span><img src="a.png">' in body
+    assert '<span id="x"></span><hr />' in body
+
+
+def test_the_title_before_the_body_is_indexed_as_its_first_paragraph():
+    view = index_view(page("<p>正文</p>", header="<header><h1>工作<em>报告</em></h1></header>"))
+    assert body_of(view.html).startswith(f"<p>{Z}工{Z}{Z}作{Z}{Z}报{Z}{Z}告{Z}</p><p>")
+    inside = index_view(page("<h1>题</h1><p>正文</p>"))
+    assert body_of(inside.html).startswith(f"<h1>{Z}题{Z}</h1>")  # a title inside is not repeated
+
+
+# Settings ------------------------------------------------------------------------------
+
+
+def test_defaults():
+    chosen = read_settings({})
+    assert (chosen.enabled, chosen.bundle_dir, chosen.exclude_selectors) == (True, "pagefind", (".permalink",))
+    assert chosen.character_languages == ("zh",)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("SEARCH_ENABLED", "yes"),
+        ("SEARCH_BUNDLE_DIR", "/pagefind"),
+        ("SEARCH_BUNDLE_DIR", "../up"),
+        ("SEARCH_GLOB", "**/*"),
+        ("SEARCH_EXCLUDE_SELECTORS", [" "]),
+        ("SEARCH_CHARACTER_LANGUAGES", ["zh-CN"]),
+    ],
+)
+def test_a_bad_setting_is_named(key, value):
+    with pytest.raises(SearchSettingsError, match=key):
+        read_settings({key: value})
+
+
+# The bundle: CBOR and normalisation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 23, 24, 255, 256, 65536, 2**32, -1, -500, "", "协商", b"\x00\x01", [], [1, [2, "x"]],
+     {"a": [1]}, True, False, None],
+)
+def test_cbor_round_trip(value):
+    assert cbor_decode(cbor_encode(value)) == value
+
+
+def test_cbor_writes_the_shortest_form():
+    assert cbor_encode(23) == b"\x17"
+    assert cbor_encode(24) == b"\x18\x18"
+    assert cbor_encode(562) == b"\x19\x02\x32"
+    assert cbor_encode(["a"]) == b"\x81\x61a"
+
+
+def test_cbor_refuses_what_pagefind_never_writes():
+    with pytest.raises(BundleError):
+        cbor_decode(b"\x9f\x01\xff")  # indefinite-length array
+    with pytest.raises(BundleError):
+        cbor_decode(b"\x01\x02")  # trailing bytes
+
+
+def test_every_cbor_file_pagefind_wrote_reads_back_byte_for_byte(site):
+    files = [path for path in (site / "pagefind").rglob("*")
+             if path.suffix in (".pf_index", ".pf_meta", ".pf_filter")]
+    assert any(path.suffix == ".pf_index" for path in files)
+    for path in files:
+        payload = gzip.decompress(path.read_bytes())
+        assert cbor_encode(cbor_decode(payload[12:])) == payload[12:], path.name
+
+
+def shuffled_copy(bundle, target, seed):
+    """The bundle as another Pagefind run may write it: filters and values in another order."""
+    rng = random.Random(seed)
+    target.mkdir()
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            destination = target / path.relative_to(bundle)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(path.read_bytes())
+    entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = target / f"pagefind.{language['hash']}.pf_meta"
+        meta = read_pagefind_file(meta_path)
+        rng.shuffle(meta[3])
+        for _, filter_hash in meta[3]:
+            filter_path = target / "filter" / f"{filter_hash}.pf_filter"
+            values = read_pagefind_file(filter_path)
+            rng.shuffle(values[1])
+            filter_path.write_bytes(pagefind_file_bytes(values))
+        meta_path.write_bytes(pagefind_file_bytes(meta))
+    languages = list(entry["languages"].items())
+    rng.shuffle(languages)
+    entry["languages"] = dict(languages)
+    (target / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    return target
+
+
+def snapshot(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_normalising_gives_the_same_bytes_whatever_order_pagefind_chose(site, tmp_path):
+    bundle = site / "pagefind"
+    results = []
+    for seed in range(3):
+        copy = shuffled_copy(bundle, tmp_path / f"copy-{seed}", seed)
+        normalise_bundle(copy)
+        results.append(snapshot(copy))
+    assert results[0] == results[1] == results[2] == snapshot(bundle)
+
+
+def test_an_unknown_pagefind_version_is_refused(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "9.0.0", "languages": {}}', encoding="utf-8")
+    with pytest.raises(BundleError, match="Pagefind 9.0.0"):
+        normalise_bundle(tmp_path)

@@ -1,0 +1,580 @@
+// Site search, as an enhancement. Without this file the search box still sends q to
+// the language's search page, which says that search needs JavaScript.
+//
+// On the search page: loads the Pagefind bundle (<site>/pagefind/pagefind.js) when a
+// search box gets focus or the page opens with ?q=, and lists the publications that
+// match, each with its best-matching sections as links. On a page opened from a
+// result (?highlight=…), marks the query in the text.
+//
+// How a query matches. Chinese pages are indexed one character per word (see
+// plugins/search/index_view.py). A query is cut at spaces and punctuation into
+// terms, and a term into units: each Chinese character, each run of other letters or
+// digits. Pagefind gives the positions of every unit; a page matches a term where
+// the term's units stand at consecutive positions, and matches the query when it
+// matches every term. So 协商驿站 finds the pages where that string is written, 富
+// also finds 丰富, and 数字火星 finds nothing when no page says 数字火星.
+//
+// Safety: every string from the index is put into the page as text (textContent);
+// no HTML from the index is ever parsed.
+(function () {
+  "use strict";
+
+  var ZWSP = "\u200b";
+  var HAN = /\p{Script=Han}/u;
+  var PAGE_SIZE = 10;
+  var SECTIONS_SHOWN = 3;
+
+  // Query ------------------------------------------------------------------
+
+  function parseQuery(text) {
+    var terms = [];
+    var seen = new Set();
+    text.toLowerCase().split(/[\s\p{P}\p{S}]+/u).forEach(function (piece) {
+      if (!piece || seen.has(piece)) return;
+      seen.add(piece);
+      terms.push({ text: piece, units: piece.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) });
+    });
+    return terms;
+  }
+
+  // Start positions where units[0], units[1], … stand at p, p+1, …, per page id.
+  function termMatches(unitHits) {
+    var found = new Map();
+    var first = unitHits[0];
+    var rest = unitHits.slice(1);
+    first.forEach(function (hit, id) {
+      if (!rest.every(function (hits) { return hits.has(id); })) return;
+      var later = rest.map(function (hits) { return new Set(hits.get(id).words); });
+      var starts = hit.words.filter(function (position) {
+        return later.every(function (positions, k) { return positions.has(position + k + 1); });
+      });
+      if (starts.length) found.set(id, starts);
+    });
+    return found;
+  }
+
+  function idf(pages, containing) {
+    return Math.log(1 + (pages - containing + 0.5) / (containing + 0.5));
+  }
+
+  // Engine: Pagefind, one index per language ----------------------------------
+
+  function Engine(config) {
+    this.config = config;
+    this.loading = null;
+    this.merging = null;
+    this.hitCache = new Map();
+    this.fragments = new Map();
+  }
+
+  Engine.prototype.load = function () {
+    var config = this.config;
+    if (!this.loading) {
+      this.loading = Promise.all([
+        import(config.bundle + "pagefind.js"),
+        fetch(config.bundle + "pagefind-entry.json").then(function (response) { return response.json(); }),
+      ]).then(function (loaded) {
+        var pagefind = loaded[0];
+        this.entry = loaded[1];
+        // The main thread is enough for a site this size, and spares the worker's script.
+        // mergeFilter tags each index with its language, so searches can ask one at a time.
+        return pagefind.options({ basePath: config.bundle, noWorker: true, mergeFilter: { lang: config.language } })
+          .then(function () { pagefind.init(); return pagefind; });
+      }.bind(this));
+      this.loading.catch(function () { this.loading = null; }.bind(this));
+    }
+    return this.loading;
+  };
+
+  Engine.prototype.includeOthers = function (pagefind) {
+    var config = this.config;
+    if (!this.merging) {
+      // The same bundle holds every language's index; an absolute address keeps
+      // Pagefind from taking it for the index it already has.
+      var bundle = new URL(config.bundle, location.href).href;
+      this.merging = Promise.all(config.others.map(function (code) {
+        return pagefind.mergeIndex(bundle, { language: config.languages[code].index, mergeFilter: { lang: code } });
+      }));
+    }
+    return this.merging;
+  };
+
+  Engine.prototype.pageCount = function (code) {
+    var index = this.entry && this.entry.languages && this.entry.languages[this.config.languages[code].index];
+    return index ? index.page_count : 1000;
+  };
+
+  function byId(response) {
+    var hits = new Map();
+    (response ? response.results : []).forEach(function (result, rank) {
+      hits.set(result.id, { result: result, rank: rank, words: result.words });
+    });
+    return hits;
+  }
+
+  // Where one unit stands, per page. Pagefind also counts the words a unit begins
+  // (mars → market); a quoted search knows only whole words (after stemming), but
+  // gives one position per page, so it picks the pages and the plain one the places.
+  // Chinese characters are whole words already (index_view.py).
+  Engine.prototype.hits = function (pagefind, unit, options) {
+    var key = JSON.stringify([unit, options]);
+    if (!this.hitCache.has(key)) {
+      var plain = pagefind.search(unit, options).then(byId);
+      var whole = HAN.test(unit) ? null : pagefind.search('"' + unit + '"', options).then(byId);
+      this.hitCache.set(key, Promise.all([plain, whole]).then(function (found) {
+        if (found[1]) found[0].forEach(function (hit, id) { if (!found[1].has(id)) found[0].delete(id); });
+        return found[0];
+      }));
+    }
+    return this.hitCache.get(key);
+  };
+
+  Engine.prototype.searchLanguage = async function (pagefind, terms, code, choices) {
+    var filters = { lang: code };
+    if (choices.kind && this.config.kinds[choices.kind]) filters.kind = this.config.kinds[choices.kind][code];
+    if (choices.year) filters.year = choices.year;
+    var options = { filters: filters, sort: {} };
+    var units = Array.from(new Set([].concat.apply([], terms.map(function (term) { return term.units; }))));
+    // Fetch every unit's index chunk at once, then search one unit at a time.
+    await Promise.all(units.map(function (unit) { return pagefind.preload(unit, options); }));
+    var hitsOf = new Map();
+    for (var i = 0; i < units.length; i++) hitsOf.set(units[i], await this.hits(pagefind, units[i], options));
+    // Newest first: Pagefind's order by the date sort key. Pages without a date
+    // (such as About) are not in that order; they come last.
+    var dateRank = null;
+    if (choices.sort === "date") {
+      dateRank = await this.hits(pagefind, terms[0].units[0], { filters: filters, sort: { date: "desc" } });
+    }
+
+    var pages = null;
+    var perTerm = terms.map(function (term) { return termMatches(term.units.map(function (unit) { return hitsOf.get(unit); })); });
+    perTerm.forEach(function (found) {
+      pages = pages === null ? new Set(found.keys()) : new Set(Array.from(pages).filter(function (id) { return found.has(id); }));
+    });
+    var total = this.pageCount(code);
+    var firstUnit = hitsOf.get(terms[0].units[0]);
+    return Array.from(pages || []).map(function (id) {
+      var matches = [];
+      var score = 0;
+      perTerm.forEach(function (found, t) {
+        var starts = found.get(id);
+        var tf = starts.length;
+        score += idf(total, found.size) * (tf * 2.2) / (tf + 1.2);
+        starts.forEach(function (start) { matches.push({ term: t, start: start, units: terms[t].units }); });
+      });
+      var hit = firstUnit.get(id);
+      var rank = dateRank ? (dateRank.has(id) ? dateRank.get(id).rank : Infinity) : hit.rank;
+      return { id: id, lang: code, result: hit.result, rank: rank, score: score, matches: matches };
+    });
+  };
+
+  Engine.prototype.fragment = function (page) {
+    if (!this.fragments.has(page.id)) this.fragments.set(page.id, page.result.data());
+    return this.fragments.get(page.id);
+  };
+
+  // The pages matching `query`, with `next(n)` handing them out in order.
+  Engine.prototype.run = async function (query, choices) {
+    var terms = parseQuery(query);
+    var pagefind = await this.load();
+    var codes = [this.config.language];
+    if (choices.all && this.config.others.length) {
+      await this.includeOthers(pagefind);
+      codes = codes.concat(this.config.others);
+    }
+    var lists = [];
+    for (var i = 0; i < codes.length; i++) lists.push(await this.searchLanguage(pagefind, terms, codes[i], choices));
+    var engine = this;
+    var total = lists.reduce(function (sum, list) { return sum + list.length; }, 0);
+    if (choices.sort === "date") {
+      lists.forEach(function (list) { list.sort(function (a, b) { return a.rank - b.rank || b.score - a.score; }); });
+    } else {
+      lists = [[].concat.apply([], lists).sort(function (a, b) { return b.score - a.score || a.rank - b.rank; })];
+    }
+    return {
+      terms: terms,
+      total: total,
+      languages: codes,
+      // Newest first across languages: each list is in date order; take the newer head.
+      next: async function (count) {
+        var taken = [];
+        while (taken.length < count) {
+          var heads = lists.filter(function (list) { return list.length; });
+          if (!heads.length) break;
+          var best = heads[0];
+          if (heads.length > 1) {
+            var dates = await Promise.all(heads.map(function (list) {
+              return engine.fragment(list[0]).then(function (fragment) { return fragment.meta.date || ""; });
+            }));
+            best = heads[dates.indexOf(dates.slice().sort().pop())];
+          }
+          taken.push(best.shift());
+        }
+        return taken;
+      },
+    };
+  };
+
+  // A result's sections and excerpts ------------------------------------------
+
+  function clean(text) {
+    return String(text || "").split(ZWSP).join("").replace(/\s+/g, " ").trim();
+  }
+
+  var tokenCache = new WeakMap();
+
+  // The page's text as Pagefind counts it: position n is tokens[n].
+  function tokensOf(fragment) {
+    if (!tokenCache.has(fragment)) {
+      var raw = (fragment.raw_content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      tokenCache.set(fragment, raw.indexOf(ZWSP) >= 0
+        ? { tokens: raw.split(ZWSP), joiner: "" }
+        : { tokens: raw.split(/[\r\n\s]+/g), joiner: " " });
+    }
+    return tokenCache.get(fragment);
+  }
+
+  // Sections from the page's anchors, titled from its `sections` meta (search_meta.html).
+  function sectionsOf(fragment) {
+    var titles = new Map();
+    try { titles = new Map(JSON.parse(fragment.meta.sections || "[]")); } catch (error) { /* untitled */ }
+    return (fragment.anchors || [])
+      .filter(function (anchor) { return titles.has(anchor.id) || /^h[1-6]$/i.test(anchor.element); })
+      .sort(function (a, b) { return a.location - b.location; })
+      .map(function (anchor) { return { id: anchor.id, start: anchor.location, title: titles.get(anchor.id) || clean(anchor.text) }; });
+  }
+
+  // A word as written (Proposals,) against a query unit (proposals): the same word, or
+  // the same after an English ending. Pagefind also counts longer words a unit begins.
+  function wordRoot(word) {
+    return word.length > 4 ? word.replace(/(?:'s|ing|ed|es|s)$/, "") : word;
+  }
+
+  function sameWord(token, unit) {
+    if (HAN.test(unit)) return true;
+    var word = (token || "").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    return word === unit || wordRoot(word) === wordRoot(unit);
+  }
+
+  // The page's matching parts, best first: most query terms, then most matches.
+  function rankedRegions(fragment, page) {
+    var sections = sectionsOf(fragment);
+    var tokens = tokensOf(fragment).tokens;
+    var length = tokens.length;
+    var regions = [{ id: null, start: 0, title: null }].concat(sections).map(function (region, i, all) {
+      return { id: region.id, title: region.title, start: region.start, end: i + 1 < all.length ? all[i + 1].start : length, matches: [], terms: new Set(), order: i };
+    });
+    page.matches.forEach(function (match) {
+      if (!match.units.every(function (unit, k) { return sameWord(tokens[match.start + k], unit); })) return;
+      var index = 0;
+      for (var i = 1; i < regions.length; i++) if (regions[i].start <= match.start) index = i;
+      regions[index].matches.push(match);
+      regions[index].terms.add(match.term);
+    });
+    return regions
+      .filter(function (region) { return region.matches.length; })
+      .sort(function (a, b) { return b.terms.size - a.terms.size || b.matches.length - a.matches.length || a.order - b.order; });
+  }
+
+  function excerpt(fragment, region) {
+    var split = tokensOf(fragment);
+    var width = split.joiner ? 26 : 48;
+    // Centre on the match with the most other matches close after it.
+    var best = region.matches[0].start;
+    var bestCount = 0;
+    region.matches.forEach(function (match) {
+      var count = region.matches.filter(function (other) {
+        return other.start >= match.start && other.start < match.start + width / 2;
+      }).length;
+      if (count > bestCount) { best = match.start; bestCount = count; }
+    });
+    var start = Math.max(region.start, Math.min(best - Math.floor(width / 4), region.end - width));
+    var end = Math.min(region.end, start + width);
+    var marked = new Set();
+    region.matches.forEach(function (match) { for (var i = 0; i < match.units.length; i++) marked.add(match.start + i); });
+
+    // Runs of [marked, text], then one text node or <mark> per run.
+    var runs = [[false, start > region.start ? "…" : ""]];
+    function add(isMarked, text) {
+      var last = runs[runs.length - 1];
+      if (last[0] === isMarked) last[1] += text;
+      else runs.push([isMarked, text]);
+    }
+    for (var i = start; i < end; i++) {
+      var token = split.tokens[i] || "";
+      if (!split.joiner && token === ". ") token = " "; // Pagefind's stop between blocks
+      if (i > start && split.joiner) add(false, split.joiner);
+      add(marked.has(i), token);
+    }
+    if (end < region.end) add(false, "…");
+    var paragraph = element("p", "search-result__excerpt");
+    runs.forEach(function (run) {
+      if (!run[1]) return;
+      paragraph.appendChild(run[0] ? element("mark", null, run[1]) : document.createTextNode(run[1]));
+    });
+    return paragraph;
+  }
+
+  // Rendering ---------------------------------------------------------------------
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function target(url, query, id) {
+    var address = new URL(url, location.href);
+    address.searchParams.set("highlight", query);
+    address.hash = id ? "#" + id : "";
+    return address.origin === location.origin ? address.pathname + address.search + address.hash : address.href;
+  }
+
+  function formatDate(iso, htmlLang) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso || "")) return "";
+    try {
+      return new Intl.DateTimeFormat(htmlLang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+        .format(new Date(iso + "T00:00:00Z"));
+    } catch (error) {
+      return iso;
+    }
+  }
+
+  function renderResult(config, page, fragment, query, markLanguage) {
+    var language = config.languages[page.lang];
+    var item = element("li", "search-result");
+    item.lang = language.htmlLang;
+    var heading = element("h2", "search-result__title");
+    var link = element("a", null, clean(fragment.meta.title) || fragment.url);
+    link.href = target(fragment.url, query, null);
+    heading.appendChild(link);
+    item.appendChild(heading);
+
+    var meta = element("p", "search-result__meta");
+    var parts = [];
+    if (fragment.meta.kind) parts.push(element("span", "search-result__kind", clean(fragment.meta.kind)));
+    var date = formatDate(fragment.meta.date, language.dateLocale);
+    if (date) { var time = element("time", null, date); time.dateTime = fragment.meta.date; parts.push(time); }
+    if (markLanguage) parts.push(element("span", "search-result__language", language.name));
+    parts.forEach(function (part, i) {
+      if (i) meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(part);
+    });
+    if (parts.length) item.appendChild(meta);
+
+    var regions = rankedRegions(fragment, page);
+    var sectioned = regions.some(function (region) { return region.id; });
+    if (!sectioned) {
+      if (regions.length) item.appendChild(excerpt(fragment, regions[0]));
+      return item;
+    }
+    var list = element("ul", "search-result__sections");
+    list.setAttribute("aria-label", config.text.sections);
+    regions.slice(0, SECTIONS_SHOWN).forEach(function (region) {
+      var entry = element("li", "search-result__section");
+      var sectionLink = element("a", null, region.title || config.text.beginning);
+      sectionLink.href = target(fragment.url, query, region.id);
+      entry.appendChild(sectionLink);
+      entry.appendChild(excerpt(fragment, region));
+      list.appendChild(entry);
+    });
+    item.appendChild(list);
+    return item;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+
+  function countText(config, count, query) {
+    if (!count) return fill(config.text.none, { query: query });
+    var htmlLang = config.languages[config.language].htmlLang;
+    var form = new Intl.PluralRules(htmlLang).select(count) === "one" ? "resultsOne" : "resultsOther";
+    return fill(config.text[form], { count: count.toLocaleString(htmlLang), query: query });
+  }
+
+  // The search page ---------------------------------------------------------------
+
+  function searchPage(root, config) {
+    var form = root.querySelector("form");
+    var input = form.elements.q;
+    var status = root.querySelector("#search-status");
+    var list = root.querySelector("#search-results");
+    var more = root.querySelector("#search-more");
+    var options = form.querySelector("[data-search-options]");
+    var engine = new Engine(config);
+    var generation = 0;
+    var current = null;
+    var timer = null;
+
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    ["kind", "year", "sort"].forEach(function (name) {
+      var select = form.elements[name];
+      if (select && params.get(name)) select.value = params.get(name);
+    });
+    if (form.elements.all) form.elements.all.checked = params.get("all") === "1";
+    if (options) options.hidden = false;
+
+    function choices() {
+      return {
+        kind: form.elements.kind ? form.elements.kind.value : "",
+        year: form.elements.year ? form.elements.year.value : "",
+        sort: form.elements.sort ? form.elements.sort.value : "",
+        all: form.elements.all ? form.elements.all.checked : false,
+      };
+    }
+
+    function remember(query, chosen) {
+      var next = new URLSearchParams();
+      if (query) next.set("q", query);
+      if (chosen.kind) next.set("kind", chosen.kind);
+      if (chosen.year) next.set("year", chosen.year);
+      if (chosen.sort) next.set("sort", chosen.sort);
+      if (chosen.all) next.set("all", "1");
+      var search = next.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+    }
+
+    async function showMore(focusFirst) {
+      var mine = generation;
+      var results = current;
+      var pages = await results.next(PAGE_SIZE);
+      var fragments = await Promise.all(pages.map(function (page) { return engine.fragment(page); }));
+      if (mine !== generation) return;
+      var first = null;
+      pages.forEach(function (page, i) {
+        var item = renderResult(config, page, fragments[i], results.query, results.languages.length > 1);
+        first = first || item;
+        list.appendChild(item);
+      });
+      results.shown += pages.length;
+      more.hidden = results.shown >= results.total;
+      if (focusFirst && first) first.querySelector("a").focus();
+    }
+
+    async function update() {
+      var query = input.value.trim();
+      var chosen = choices();
+      remember(query, chosen);
+      var mine = ++generation;
+      if (!parseQuery(query).length) {
+        current = null;
+        list.replaceChildren();
+        status.textContent = "";
+        more.hidden = true;
+        return;
+      }
+      list.setAttribute("aria-busy", "true");
+      try {
+        var results = await engine.run(query, chosen);
+        if (mine !== generation) return;
+        results.query = query;
+        results.shown = 0;
+        current = results;
+        list.replaceChildren();
+        await showMore(false);
+        if (mine !== generation) return;
+        status.textContent = countText(config, results.total, query);
+      } catch (error) {
+        if (mine !== generation) return;
+        console.error("search:", error);
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = config.text.unavailable;
+      } finally {
+        if (mine === generation) list.removeAttribute("aria-busy");
+      }
+    }
+
+    function warm() { engine.load().catch(function () { /* reported when searching */ }); }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      update();
+    });
+    input.addEventListener("input", function (event) {
+      if (event.isComposing) return; // wait for the input method to finish the word
+      clearTimeout(timer);
+      timer = setTimeout(update, 250);
+    });
+    input.addEventListener("compositionend", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 250);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target !== input) update();
+    });
+    more.addEventListener("click", function () { if (current) showMore(true); });
+
+    // The header's box, on this page, searches here instead of reloading the page.
+    var header = document.querySelector(".search-box");
+    if (header && header !== form && header.elements.q) {
+      header.elements.q.addEventListener("focus", warm);
+      header.addEventListener("submit", function (event) {
+        event.preventDefault();
+        input.value = header.elements.q.value;
+        update();
+        input.focus();
+      });
+    }
+    input.addEventListener("focus", warm);
+    if (input.value) update();
+  }
+
+  // Highlighting on the page a result opened -------------------------------------
+
+  function highlightPattern(terms) {
+    var sources = terms.map(function (term) {
+      var text = term.text;
+      var escaped = function (value) { return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+      if (HAN.test(text) || !/^[\p{L}\p{N}]+$/u.test(text)) return escaped(text);
+      // Pagefind matches English by stem: proposals also finds proposal, proposed.
+      var stem = text.length > 4 ? text.replace(/(?:ing|ed|es|s)$/, "") : text;
+      return "(?<![\\p{L}\\p{N}])" + escaped(stem) + "[\\p{L}\\p{N}]*";
+    }).sort(function (a, b) { return b.length - a.length; });
+    return sources.length ? new RegExp(sources.join("|"), "giu") : null;
+  }
+
+  function highlightPage() {
+    var query = new URLSearchParams(location.search).get("highlight");
+    var root = query && document.querySelector("[data-pagefind-body]");
+    if (!root) return;
+    var pattern = highlightPattern(parseQuery(query));
+    if (!pattern) return;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      pattern.lastIndex = 0;
+      if (!pattern.test(text)) return;
+      pattern.lastIndex = 0;
+      var pieces = document.createDocumentFragment();
+      var last = 0;
+      text.replace(pattern, function (found, offset) {
+        if (offset > last) pieces.appendChild(document.createTextNode(text.slice(last, offset)));
+        pieces.appendChild(element("mark", "search-highlight", found));
+        last = offset + found.length;
+        return found;
+      });
+      if (last < text.length) pieces.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(pieces, node);
+    });
+  }
+
+  var root = document.getElementById("search");
+  var configNode = document.getElementById("search-config");
+  if (root && configNode) {
+    var config;
+    try { config = JSON.parse(configNode.textContent); } catch (error) { return; }
+    searchPage(root, config);
+  }
+  highlightPage();
+})();
