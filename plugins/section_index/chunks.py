@@ -7,6 +7,7 @@ most of the plugin's cost on a large archive).
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # The permalink that outline.build_outline appends to headings.
 PERMALINK = re.compile(r'<a class="permalink" href="#[^"]*"[^>]*>#</a>')
@@ -32,7 +33,7 @@ def split_by_sections(html: str, section_ids) -> tuple[Chunk, ...]:
     starts.sort()
     bounds = [(0, None), *starts, (len(html), None)]
     chunks = []
-    for (start, section_id), (end, _) in zip(bounds, bounds[1:]):
+    for (start, section_id), (end, _) in pairwise(bounds):
         text = drop_anchors(html[start:end], section_id).strip()
         if text:
             chunks.append(Chunk(section_id, text))
