@@ -9,7 +9,7 @@ import sys
 
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))  # pelicanconf beside this file
 
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *
 
 SITEURL = (os.environ.get("SITEURL") or "https://dinghai-cppcc.github.io").rstrip("/")
 SITE_ORIGIN = SITEURL

@@ -13,18 +13,24 @@ from .localise import PageLocaliser
 from .settings import language_map
 
 
+def enabled(settings) -> bool:
+    """Signals are process-wide: act only for a Pelican whose PLUGINS list this plugin."""
+    return any(str(plugin).rsplit(".", 1)[-1] == __name__.rsplit(".", 1)[-1] for plugin in settings.get("PLUGINS", ()))
+
+
 def install_localiser(generator):
-    PageLocaliser(generator.settings).install(generator.env)
+    if enabled(generator.settings):
+        PageLocaliser(generator.settings).install(generator.env)
 
 
 def get_generators(pelican):
-    return BilingualGenerator
+    return BilingualGenerator if enabled(pelican.settings) else None
 
 
 def label_feed(context, feed):
     """Pelican's feeds carry no language and link to the site root; fix both."""
     lang = context.get("page_lang")
-    if lang is None:
+    if lang is None or not enabled(context):
         return
     language = language_map(context)[lang]
     feed.feed["language"] = language.html_lang

@@ -117,7 +117,7 @@ class BilingualGenerator(Generator):
             self.write_listing(
                 writer, language, listing + "/", "listing",
                 kind=kind, listing=listing, items=by_kind[kind],
-                years=group_by_year(by_kind[kind]),
+                years=group_by_year(by_kind[kind], year=year_of),
             )
         self.write_listing(writer, language, "archives/", "archives", years=group_by_year(articles))
         tags = tags_of(articles)
@@ -192,8 +192,18 @@ def with_default(alternates, default=None):
     return (*alternates, ("x-default", alternates[0][1]))
 
 
-def group_by_year(items):
-    return [(year, list(group)) for year, group in groupby(items, key=lambda item: item.date.year)]
+def year_of(item) -> int:
+    """The year a publication is about (a report's Year), else the year it appeared."""
+    return int(item.metadata.get("year") or item.date.year)
+
+
+def year_published(item) -> int:
+    return item.date.year
+
+
+def group_by_year(items, year=year_published):
+    ordered = sorted(items, key=year, reverse=True)  # stable: newest first within a year
+    return [(key, list(group)) for key, group in groupby(ordered, key=year)]
 
 
 def tags_of(articles):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from bilingual.catalogues import load_catalogues
@@ -28,7 +28,16 @@ from pelican.generators import Generator
 
 from . import images, magazine, metadata, summary
 from .citation import STYLE_NAMES, cite
-from .records import Agent, Crumb, ImageInfo, IssueInfo, Periodical, Section, Work, WorkRef
+from .records import (
+    Agent,
+    Crumb,
+    ImageInfo,
+    IssueInfo,
+    Periodical,
+    Section,
+    Work,
+    WorkRef,
+)
 from .settings import Options, read_options
 
 logger = logging.getLogger(__name__)
@@ -57,6 +66,16 @@ def shown(path) -> str:
     return relative if not relative.startswith("..") else absolute
 
 
+def listing_year(content) -> int | None:
+    """A report's Year is the year it reports on (the 2022 report is read out in 2023);
+    an issue's Year is the magazine's year. Other pages belong to the year of their date."""
+    year = str(content.metadata.get("year") or "")
+    if year.isdigit():
+        return int(year)
+    date = getattr(content, "date", None)
+    return date.year if date else None
+
+
 @dataclass
 class Publication:
     """What this plugin knows about one page: ``content.publication``."""
@@ -72,6 +91,7 @@ class Publication:
     previous: object | None = None  # issues: the previous and next issue, same language
     next: object | None = None
     pdf_url: str | None = None  # where pages link the PDF (Pdf metadata), site URL or absolute
+    year: int | None = None  # the year it belongs to in listings: Year (reports, issues), else the date's
 
     @property
     def articles(self) -> tuple:
@@ -118,6 +138,7 @@ class PublicationsRun:
             self.set_pictures(content, publication)
         if kind == "issue" and content.metadata.get("cover"):
             self.set_cover(content, publication)
+        publication.year = listing_year(content)
         pdf = (content.metadata.get("pdf") or "").strip()
         if pdf:
             publication.pdf_url = pdf if "://" in pdf else f"{self.options.siteurl}/{quote(pdf.lstrip('/'))}"
@@ -145,7 +166,7 @@ class PublicationsRun:
             data = path.read_bytes()
             size, image_format = images.measure(path)
             if image_format in ("JPEG", "PNG", "WEBP"):
-                folder = images.PurePosixPath(source).parts[0]
+                folder = PurePosixPath(source).parts[0]
                 planned = images.plan_picture(
                     source, data, size, image_format,
                     url=self.options.siteurl + "/" + quote(self.options.static_url.format(path=source)),

@@ -231,7 +231,7 @@ class _Finder(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
-        if tag in self.open and self.open[tag]:
+        if self.open.get(tag):
             self.open[tag] -= 1
 
 

@@ -136,12 +136,12 @@ def _split(text: str, ends: str, opens: str, closes: str, english: bool, balance
                 elif text[j] == '"':
                     in_quote = False
                 j += 1
-            if (level <= 0 and not in_quote) or not balanced:
-                if not english or _english_boundary(text, i, j):
-                    sentences.append(text[start:j].strip())
-                    start, depth, quoted = j, 0, False
-                    i = j
-                    continue
+            closed = (level <= 0 and not in_quote) or not balanced
+            if closed and (not english or _english_boundary(text, i, j)):
+                sentences.append(text[start:j].strip())
+                start, depth, quoted = j, 0, False
+                i = j
+                continue
             depth, quoted = max(0, level), in_quote
             i = j
             continue

@@ -4,6 +4,7 @@ numbered part in both languages, parallel reading, and an alignment check."""
 from functools import lru_cache
 from pathlib import Path
 
+from bilingual import enabled as bilingual_enabled
 from bilingual.catalogues import load_catalogues
 from pelican import signals
 
@@ -27,6 +28,8 @@ def permalink_label(theme: str, lang: str) -> str:
 
 def anchor_sections(content):
     """Give every section of a page its id, in the content phase, before any output."""
+    if not enabled(content.settings):
+        return
     if not getattr(content, "_content", None):
         content.sections = ()
         return
@@ -35,8 +38,12 @@ def anchor_sections(content):
     content.section_list = flatten(content.sections)
 
 
+def enabled(settings) -> bool:
+    return "section_index" in settings.get("PLUGINS", ()) and bilingual_enabled(settings)
+
+
 def get_generators(pelican):
-    return SectionIndexGenerator
+    return SectionIndexGenerator if enabled(pelican.settings) else None
 
 
 def register():

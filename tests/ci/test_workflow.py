@@ -55,7 +55,8 @@ def test_it_builds_with_make_publish_for_the_address_pages_reports():
     pages = next(step for step in build if step.get("uses", "").startswith("actions/configure-pages@"))
     make = next(step for step in build if "run" in step)
     assert make["run"].strip() == "make publish"
-    assert make["env"]["SITEURL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    expected = "${{ steps." + pages["id"] + ".outputs.base_url }}"
+    assert make["env"]["SITEURL"] == expected
     assert uses.index(pages["uses"]) < build.index(make)
     upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "output"

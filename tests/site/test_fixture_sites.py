@@ -8,6 +8,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
 from sitebuild import build_fixture_site, file_for, page_soup, site_path
 
 from tools.build import BuildError
@@ -274,3 +276,32 @@ def test_bad_input_leaves_the_previous_output_as_it_was(tmp_path, case):
         build_fixture_site(tmp_path, {**BASE, relative: text})
     assert snapshot(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+# one process, several Pelicans ------------------------------------------------------------
+
+
+PLAIN_ARTICLE = """\
+Title: Plain
+Date: 2023-01-01
+Lang: en
+Slug: plain
+
+A site that uses none of our plugins.
+"""
+
+
+def test_a_pelican_without_our_plugins_is_untouched_by_an_earlier_build_in_the_process(site, tmp_path):
+    """Signals are process-global: after the real site was built in this process (the `site`
+    fixture), a plain Pelican run (no plugins, Pelican's own theme) must not run our handlers."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "plain.md").write_text(PLAIN_ARTICLE, encoding="utf-8")
+    settings = read_settings(override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "THEME": "simple", "PLUGINS": [],
+        "TIMEZONE": "UTC", "SITEURL": "", "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+        "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None,
+    })
+    Pelican(settings).run()
+    assert (tmp_path / "output/plain.html").is_file()
+    assert not (tmp_path / "output/en").exists()

@@ -144,6 +144,8 @@ class Bench:
             bare_runs.append(run)
         full = median([run.wall_s for run in site_runs])
         bare = median([run.wall_s for run in bare_runs])
+        full_cpu = median([run.cpu_s for run in site_runs])
+        bare_cpu = median([run.cpu_s for run in bare_runs])
         results.update(
             full_build_s=round(full, 2),
             full_build_runs_s=[round(run.wall_s, 2) for run in site_runs],
@@ -151,14 +153,17 @@ class Bench:
             bare_pelican_s=round(bare, 2),
             bare_pelican_runs_s=[round(run.wall_s, 2) for run in bare_runs],
             full_build_ratio=round(full / bare, 3),
+            full_build_cpu_s=round(full_cpu, 2),
+            bare_pelican_cpu_s=round(bare_cpu, 2),
+            full_build_cpu_ratio=round(full_cpu / bare_cpu, 3),
             peak_rss_mb=round(max(run.peak_rss_mb for run in site_runs), 1),
             bare_peak_rss_mb=round(max(run.peak_rss_mb for run in bare_runs), 1),
             bare_pelican_warnings=bare_runs[-1].detail.get("warnings"),
             bare_pelican_first_warnings=bare_runs[-1].detail.get("first_warnings"),
         )
 
-        self.plugin_shares(plugins, full)
-        self.rebuild(archive, full)
+        self.plugin_shares(plugins, full, full_cpu)
+        self.rebuild(archive, full, full_cpu)
         self.pagefind(settings)
         self.weights(settings, archive)
         self.search(settings)
@@ -178,7 +183,7 @@ class Bench:
         results["notes"] = self.notes
         return 0
 
-    def plugin_shares(self, plugins: list[str], full: float) -> None:
+    def plugin_shares(self, plugins: list[str], full: float, full_cpu: float) -> None:
         shares = {}
         for name in plugins:
             if name in OFF_SWITCHES:
@@ -192,19 +197,23 @@ class Bench:
                 if not run.ok:
                     error = f"the build fails without it: {run.detail.get('error', '')}".splitlines()[0][:200]
                     break
-                runs.append(run.wall_s)
-            without = median(runs)
+                runs.append(run)
+            without = None if error or not runs else median([run.wall_s for run in runs])
+            without_cpu = None if error or not runs else median([run.cpu_s for run in runs])
             shares[name] = {
                 "how": how,
-                "without_s": None if error or without is None else round(without, 2),
-                "share_s": None if error or without is None else round(full - without, 2),
-                "share": None if error or without is None else round((full - without) / full, 3),
+                "without_s": None if without is None else round(without, 2),
+                "share_s": None if without is None else round(full - without, 2),
+                "share": None if without is None else round((full - without) / full, 3),
+                "without_cpu_s": None if without_cpu is None else round(without_cpu, 2),
+                "share_cpu_s": None if without_cpu is None else round(full_cpu - without_cpu, 2),
+                "share_cpu": None if without_cpu is None else round((full_cpu - without_cpu) / full_cpu, 3),
             }
             if error:
                 shares[name]["error"] = error
         self.results["plugin_shares"] = shares
 
-    def rebuild(self, archive, full: float) -> None:
+    def rebuild(self, archive, full: float, full_cpu: float) -> None:
         """Warm Pelican's content cache with one build, then edit one file and build again."""
         cache = self.work / "cache"
         overrides = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
@@ -224,13 +233,16 @@ class Bench:
             if not run.ok:
                 self.notes.append(f"one-file rebuild failed: {run.detail.get('error')}")
                 break
-            runs.append(run.wall_s)
-        rebuild = median(runs)
+            runs.append(run)
+        rebuild = median([run.wall_s for run in runs])
+        rebuild_cpu = median([run.cpu_s for run in runs])
         self.results.update(
             rebuild_warmup_s=round(warm.wall_s, 2),
             rebuild_s=None if rebuild is None else round(rebuild, 2),
-            rebuild_runs_s=[round(value, 2) for value in runs],
+            rebuild_runs_s=[round(run.wall_s, 2) for run in runs],
             rebuild_fraction=None if rebuild is None else round(rebuild / full, 3),
+            rebuild_cpu_s=None if rebuild_cpu is None else round(rebuild_cpu, 2),
+            rebuild_cpu_fraction=None if rebuild_cpu is None else round(rebuild_cpu / full_cpu, 3),
             rebuild_edited=edited.relative_to(self.content).as_posix(),
         )
         shutil.rmtree(cache, ignore_errors=True)
@@ -254,6 +266,7 @@ class Bench:
             pagefind_input=which,
             pagefind_s=round(median([run.wall_s for run in runs]), 2) if runs else None,
             pagefind_rss_mb=round(max(run.peak_rss_mb for run in runs), 1) if runs else None,
+            pagefind_cpu_s=round(median([run.cpu_s for run in runs]), 2) if runs else None,
         )
         site_bundle = self.site / settings.get("SEARCH_BUNDLE_DIR", "pagefind")
         measured = site_bundle if site_bundle.is_dir() else bundle if runs else None
@@ -326,7 +339,7 @@ class Bench:
         for number in range(1, self.args.runs + 1):
             say(f"Hugo build {number}/{self.args.runs}")
             shutil.rmtree(output, ignore_errors=True)
-            wall, rss, status = measure.run_process(hugo_command(hugo, site, output), self.work / "hugo.log")
+            wall, rss, status, _ = measure.run_process(hugo_command(hugo, site, output), self.work / "hugo.log")
             if status:
                 self.results["hugo_note"] = "hugo failed: " + measure.tail(self.work / "hugo.log", 3)
                 return

@@ -23,21 +23,23 @@ ROOT = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class ProcessRun:
     wall_s: float  # from spawning the process to its exit, interpreter start-up included
+    cpu_s: float  # user + system CPU of the process and its children: steadier on a busy machine
     peak_rss_mb: float  # the largest process of its tree (the build, or Pagefind under it)
     ok: bool
     detail: dict  # the child's own report (build_s, warnings) or its error
     log: str  # the last lines of its output, when it failed
 
 
-def run_process(command: list[str], log_path: Path, cwd: Path = ROOT) -> tuple[float, float, int]:
-    """Run command; (wall seconds, peak RSS in MB, exit status) of that process alone (os.wait4)."""
+def run_process(command: list[str], log_path: Path, cwd: Path = ROOT) -> tuple[float, float, int, float]:
+    """Run command; (wall seconds, peak RSS in MB, exit status, CPU seconds) of that process (os.wait4)."""
     with open(log_path, "wb") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, process.returncode  # ru_maxrss is in kB on Linux
+    # ru_maxrss is in kB on Linux; the times include the children the process waited for (Pagefind).
+    return wall, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime
 
 
 def tail(path: Path, lines: int = 15) -> str:
@@ -61,7 +63,7 @@ def run_build(mode: str, content: Path, output: Path, work: Path, *, overrides: 
     ]
     if allow_warnings:
         command.append("--allow-warnings")
-    wall, rss, status = run_process(command, log_path)
+    wall, rss, status, cpu = run_process(command, log_path)
     try:
         detail = json.loads(result_path.read_text(encoding="utf-8") or "{}")
     except (OSError, ValueError):
@@ -70,7 +72,7 @@ def run_build(mode: str, content: Path, output: Path, work: Path, *, overrides: 
         last = [line for line in tail(log_path, 40).splitlines() if line.strip()]
         detail["error"] = last[-1].strip() if last else f"the build process exited with status {status}"
     ok = status == 0 and "error" not in detail
-    run = ProcessRun(wall, rss, ok, detail, "" if ok else tail(log_path))
+    run = ProcessRun(wall, cpu, rss, ok, detail, "" if ok else tail(log_path))
     result_path.unlink(missing_ok=True)
     log_path.unlink(missing_ok=True)
     return run
@@ -108,8 +110,8 @@ def run_pagefind(source: Path, bundle: Path, extra: list[str], work: Path) -> Pr
         shutil.rmtree(bundle)
     command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle), *extra]
     log = work / "pagefind.log"
-    wall, rss, status = run_process(command, log)
-    run = ProcessRun(wall, rss, status == 0, {} if status == 0 else {"error": f"Pagefind exited with status {status}"},
+    wall, rss, status, cpu = run_process(command, log)
+    run = ProcessRun(wall, cpu, rss, status == 0, {} if status == 0 else {"error": f"Pagefind exited with status {status}"},
                      "" if status == 0 else tail(log))
     log.unlink(missing_ok=True)
     return run

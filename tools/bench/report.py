@@ -73,6 +73,11 @@ def _s(value) -> str:
     return "—" if value is None else f"{value:.1f} s" if value < 100 else f"{value:.0f} s"
 
 
+def _with_cpu(results: Mapping, key: str) -> str:
+    wall, cpu = results.get(f"{key}_s"), results.get(f"{key}_cpu_s")
+    return _s(wall) + ("" if cpu is None or wall is None else f" (CPU {_s(cpu)})")
+
+
 def _mb(value) -> str:
     return "—" if value is None else f"{value:,.0f} MB"
 
@@ -100,23 +105,28 @@ def table(results: Mapping) -> str:
     kinds = results.get("kinds", {})
     plural = "s" * (results["runs"] != 1)
     section(f"Builds (median of {results['runs']} run{plural}, each in its own process)")
-    row("  full build, our site", _s(results.get("full_build_s")), "full_build_ratio")
-    row("  plain Pelican: no plugins, default theme", _s(results.get("bare_pelican_s")))
+    row("  full build, our site", _with_cpu(results, "full_build"), "full_build_ratio")
+    row("  plain Pelican: no plugins, default theme", _with_cpu(results, "bare_pelican"))
+    if results.get("full_build_cpu_ratio") is not None:
+        row("  CPU time, ours ÷ plain Pelican", f"{results['full_build_cpu_ratio']:.2f} ×")
     hugo = results.get("hugo_s")
     row("  Hugo, multilingual, same content", _s(hugo) if hugo is not None else "—", "hugo_ratio")
-    row("  one-file rebuild, content cache on", _s(results.get("rebuild_s")), "rebuild_fraction")
+    row("  one-file rebuild, content cache on", _with_cpu(results, "rebuild"), "rebuild_fraction")
+    if results.get("rebuild_cpu_fraction") is not None:
+        row("  CPU time, rebuild ÷ full build", f"{results['rebuild_cpu_fraction']:.0%}")
     row("  peak memory, our build (largest process)", _mb(results.get("peak_rss_mb")))
     row("  peak memory, plain Pelican", _mb(results.get("bare_peak_rss_mb")))
     shares = results.get("plugin_shares", {})
     if shares:
-        section("Plugin shares of the full build (full build − build without it)")
+        section("Plugin shares: full build − build without the plugin (wall; CPU)")
         for name, share in shares.items():
             if share.get("share_s") is None:
                 row(f"  {name}", "—", status="not measured: the build fails without it")
             else:
-                row(f"  {name} ({share['how']})", f"{share['share_s']:+.1f} s  {share['share']:+.0%}")
+                row(f"  {name} ({share['how']})", f"{share['share_s']:+.1f} s {share['share']:+.0%}; "
+                    f"CPU {share['share_cpu_s']:+.1f} s {share['share_cpu']:+.0%}")
     section(f"Search index (Pagefind {results.get('pagefind_version', '')})")
-    row("  Pagefind indexing, alone", _s(results.get("pagefind_s")))
+    row("  Pagefind indexing, alone", _with_cpu(results, "pagefind"))
     row("  Pagefind peak memory", _mb(results.get("pagefind_rss_mb")))
     files = results.get("index_files")
     row("  index size", "—" if files is None else f"{results['index_mb']:.1f} MB in {files:,} files")

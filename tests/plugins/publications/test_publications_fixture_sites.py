@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import signals
+from pelican.settings import read_settings
 from PIL import Image
 from sitebuild import build_fixture_site, page_soup
 
 from tools.build import BuildError
-
-from pelican.settings import read_settings  # noqa: E402
 
 # Every plugin of the real site but strict, whose own alt check would come first.
 WITHOUT_STRICT = [name for name in read_settings("pelicanconf.py")["PLUGINS"] if name != "strict"]

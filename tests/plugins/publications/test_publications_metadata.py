@@ -6,7 +6,16 @@ from datetime import date
 import pytest
 from publications.citation import chicago, cite, gb_t_7714
 from publications.metadata import highwire, json_ld, open_graph, script_json
-from publications.records import Agent, Crumb, ImageInfo, IssueInfo, Periodical, Section, Work, WorkRef
+from publications.records import (
+    Agent,
+    Crumb,
+    ImageInfo,
+    IssueInfo,
+    Periodical,
+    Section,
+    Work,
+    WorkRef,
+)
 
 ORIGIN = "https://example.org"
 ISSUE = IssueInfo("《定海政协》2023年第1期", f"{ORIGIN}/magazine/2023-1/", "1", "2023", date(2023, 3, 31),

@@ -298,3 +298,4 @@ def test_summaries_are_whole_opening_sentences(site):
     for summary in summaries:
         assert "<" not in summary and "…" not in summary
         assert summary[-1] in "。！？”"
+

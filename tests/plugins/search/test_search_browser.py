@@ -79,6 +79,13 @@ def search(page, base, path, query, **params):
     return settle(page)
 
 
+def total(page):
+    """The count the status announces (“协商”：共 5 条结果 / 5 results for “…”)."""
+    text = page.locator("#search-status").inner_text()
+    found = re.search(r"(\d[\d,]*) (?:条|results?)", text)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
 def path_of(href):
     return urlsplit(href).path
 
@@ -176,10 +183,12 @@ def test_an_english_word_is_not_found_inside_longer_words(page, site_url):
 
 
 def test_a_kind_filter_narrows_the_results(page, site_url):
-    everything = search(page, site_url, "/search/", "协商")
+    search(page, site_url, "/search/", "协商")
+    everything = total(page)
     page.locator("select[name=kind]").select_option("report")
     reports = settle(page)
-    assert 0 < len(reports) < len(everything)
+    assert 0 < total(page) < everything
+    assert len(reports) == total(page)
     assert all(result["meta"].startswith("工作报告") for result in reports)
     assert "kind=report" in page.url
     page.locator("select[name=kind]").select_option("magazine")
@@ -250,6 +259,14 @@ def test_the_count_is_announced_politely(page, site_url):
     expect(status).to_have_text(f"“协商驿站”：共 {count} 条结果")
     search(page, site_url, "/en/search/", "common prosperity")
     expect(status).to_have_text("1 result for “common prosperity”")
+
+
+def test_more_results_come_on_request_and_take_the_focus(page, site_url):
+    shown = search(page, site_url, "/search/", "政协")
+    assert total(page) > len(shown) == 5
+    page.get_by_role("button", name="显示更多结果").click()
+    expect(page.locator("#search-results > .search-result")).to_have_count(min(total(page), 10))
+    expect(page.locator("#search-results > .search-result").nth(5).locator("h2 a")).to_be_focused()
 
 
 def test_typing_searches_and_keeps_the_query_in_the_address(page, site_url):

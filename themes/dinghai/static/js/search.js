@@ -21,7 +21,7 @@
 
   var ZWSP = "\u200b";
   var HAN = /\p{Script=Han}/u;
-  var PAGE_SIZE = 10;
+  var PAGE_SIZE = 5; // results per batch; each costs its fragment (2–10 kB) to show
   var SECTIONS_SHOWN = 3;
 
   // Query ------------------------------------------------------------------
@@ -51,6 +51,10 @@
       if (starts.length) found.set(id, starts);
     });
     return found;
+  }
+
+  function compare(a, b) {
+    return a === b ? 0 : a < b ? -1 : 1; // also for Infinity, where a - b is NaN
   }
 
   function idf(pages, containing) {
@@ -187,7 +191,7 @@
     var engine = this;
     var total = lists.reduce(function (sum, list) { return sum + list.length; }, 0);
     if (choices.sort === "date") {
-      lists.forEach(function (list) { list.sort(function (a, b) { return a.rank - b.rank || b.score - a.score; }); });
+      lists.forEach(function (list) { list.sort(function (a, b) { return compare(a.rank, b.rank) || b.score - a.score; }); });
     } else {
       lists = [[].concat.apply([], lists).sort(function (a, b) { return b.score - a.score || a.rank - b.rank; })];
     }
