@@ -312,6 +312,8 @@ class Bench:
                     "first_result_ms": round(figures.first_result_ms, 1),
                     "first_result_in_dom_ms": None if figures.inserted_ms is None else round(figures.inserted_ms, 1),
                     "results_shown": figures.results,
+                    "transferred_kb_by_kind": {kind: round(size / 1024, 1) for kind, size in
+                                               sorted(figures.by_kind.items(), key=lambda item: -item[1])},
                     "method": figures.method,
                 }
                 if lang == "zh":

@@ -64,6 +64,17 @@ API_QUERY = """async ({bundle, query}) => {
 }"""
 
 
+def resource_kind(url: str) -> str:
+    """What a fetched address is, for the breakdown of the first query's bytes."""
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    for suffix, kind in ((".pf_fragment", "fragments"), (".pf_index", "index chunks"), (".pf_meta", "index meta"),
+                         (".pf_filter", "filters"), (".pagefind", "wasm"), (".wasm", "wasm"), (".js", "scripts"),
+                         (".json", "json")):
+        if name.endswith(suffix):
+            return kind
+    return "other"
+
+
 class SearchMeasureError(RuntimeError):
     """The search page could not be measured; the message says why."""
 
@@ -78,6 +89,7 @@ class QueryFigures:
     first_result_ms: float
     inserted_ms: float | None  # to the result entering the DOM, before the frame
     results: int
+    by_kind: dict  # transferred bytes by what was fetched (pagefind.js, wasm, index chunks, fragments, …)
 
 
 def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: float = 60,
@@ -93,12 +105,18 @@ def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: floa
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             counting = {"on": False, "bytes": 0, "requests": 0}
+            urls: dict[str, str] = {}
+            by_kind: dict[str, int] = {}
 
             def finished(event):
                 if counting["on"]:
-                    counting["bytes"] += int(event.get("encodedDataLength", 0))
+                    size = int(event.get("encodedDataLength", 0))
+                    counting["bytes"] += size
                     counting["requests"] += 1
+                    kind = resource_kind(urls.get(event["requestId"], ""))
+                    by_kind[kind] = by_kind.get(kind, 0) + size
 
+            cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
             cdp.on("Network.loadingFinished", finished)
             page.goto(base_url + path, wait_until="networkidle")
             try:
@@ -115,7 +133,7 @@ def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: floa
                         raise SearchMeasureError(f"no results for {query!r} on {path}")
                     return QueryFigures(path, query, "search UI (search.js)", counting["bytes"], counting["requests"],
                                         figures["rendered"] - figures["lastInput"],
-                                        figures["inserted"] - figures["lastInput"], figures["results"])
+                                        figures["inserted"] - figures["lastInput"], figures["results"], by_kind)
                 bundle = page.evaluate(
                     "() => { try { return JSON.parse(document.getElementById('search-config').textContent).bundle }"
                     " catch (e) { return '/pagefind/' } }"
@@ -127,7 +145,7 @@ def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: floa
                 if not figures["results"]:
                     raise SearchMeasureError(f"no results for {query!r} on {path}")
                 return QueryFigures(path, query, "Pagefind JS API", counting["bytes"], counting["requests"],
-                                    figures["ms"], None, figures["results"])
+                                    figures["ms"], None, figures["results"], by_kind)
             except PlaywrightError as error:
                 raise SearchMeasureError(f"{path}: {error}") from error
         finally:
