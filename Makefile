@@ -3,7 +3,8 @@ PY      := .venv/bin/python
 VENV    := .venv/.installed
 SRC     ?=
 KIND    ?= report
-LANG    ?= zh
+# LANG is also the shell's locale variable: only a LANG given on make's command line counts.
+IMPORT_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),zh)
 OUT     ?=
 N       ?= 1000
 PORT    ?= 8000
@@ -32,7 +33,7 @@ check: $(VENV)
 
 import: $(VENV)
 	@test -n "$(SRC)" || { echo "usage: make import SRC=raw.txt [KIND=report] [LANG=zh] [OUT=content/reports/<slug>.zh.md]"; exit 2; }
-	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(LANG) $(if $(OUT),--out "$(OUT)")
+	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(IMPORT_LANG) $(if $(OUT),--out "$(OUT)")
 
 bench: $(VENV)
 	$(PY) -m tools.bench --n $(N)

@@ -296,12 +296,12 @@ class Bench:
         prefixes = language_prefixes(settings)
         results = self.results
         results.update(first_query_kb=None, first_result_ms=None, search_method=None, search_query=self.args.query)
-        with serving(self.site) as url:
+        with serving(self.site) as served:
             for lang, query in (("zh", self.args.query), ("en", self.args.query_en)):
                 path = "/" + prefixes[lang] + "search/"
                 say(f"first search query in Chromium: {query!r} on {path}")
                 try:
-                    figures = measure_first_query(url, path, query, executable=self.args.chromium)
+                    figures = measure_first_query(served, path, query, executable=self.args.chromium)
                 except SearchMeasureError as error:
                     self.notes.append(f"search not measured on {path}: {error}")
                     continue

@@ -1,22 +1,24 @@
 """The first search query in headless Chromium: bytes transferred and time to the first result.
 
 The site is served by serve.py (gzip, as a static host). In a fresh browser context the
-search page is loaded and left to settle; from then on every response's transferred size
-(CDP Network.loadingFinished encodedDataLength: compressed bytes on the wire, headers included)
-is counted while the query is typed into the page's search box (a click first: search.js loads
-Pagefind when the box gets focus) until the results are shown. The time is taken in the page:
+search page is loaded and left to settle; from then on every byte the server sends (status
+lines, headers and bodies, compressed as served; a Web Worker's requests too) is counted while
+the query is typed into the page's search box (a click first: search.js loads Pagefind when the
+box gets focus) until the results are shown. The time is taken in the page:
 from the last keystroke's input event to the animation frame after the first result entered
 the list.
 
 When the page has no search UI (no #search-query, #search-results and search.js), Pagefind's JS
-API is called directly instead and the time runs from pagefind.search() to the first result's
-data; the result says which.
+API is called directly instead (on the main thread, as search.js does) and the time runs from
+pagefind.search() to the first result's data; the result says which.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+
+from .serve import Served
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,7 +57,7 @@ DONE = script("""() => window.__bench.rendered > 0
 
 API_QUERY = """async ({bundle, query}) => {
   const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options({basePath: bundle});
+  await pagefind.options({basePath: bundle, noWorker: true});
   await pagefind.init();
   const start = performance.now();
   const search = await pagefind.search(query);
@@ -92,7 +94,7 @@ class QueryFigures:
     by_kind: dict  # transferred bytes by what was fetched (pagefind.js, wasm, index chunks, fragments, …)
 
 
-def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: float = 60,
+def measure_first_query(served: Served, path: str, query: str, *, timeout_s: float = 60,
                         executable: str = CHROMIUM, type_delay_ms: int = 30) -> QueryFigures:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -102,50 +104,50 @@ def measure_first_query(base_url: str, path: str, query: str, *, timeout_s: floa
         try:
             context = browser.new_context()
             page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            counting = {"on": False, "bytes": 0, "requests": 0}
-            urls: dict[str, str] = {}
-            by_kind: dict[str, int] = {}
+            page.goto(served.url + path, wait_until="networkidle")
 
-            def finished(event):
-                if counting["on"]:
-                    size = int(event.get("encodedDataLength", 0))
-                    counting["bytes"] += size
-                    counting["requests"] += 1
-                    kind = resource_kind(urls.get(event["requestId"], ""))
-                    by_kind[kind] = by_kind.get(kind, 0) + size
+            def transferred(mark: int) -> tuple[int, int, dict]:
+                sent = served.traffic.since(mark)
+                by_kind: dict[str, int] = {}
+                for address, size in sent:
+                    by_kind[resource_kind(address)] = by_kind.get(resource_kind(address), 0) + size
+                return sum(size for _, size in sent), len(sent), by_kind
 
-            cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
-            cdp.on("Network.loadingFinished", finished)
-            page.goto(base_url + path, wait_until="networkidle")
+            def settle() -> None:
+                """Wait until the server has had no request for 300 ms (the last fetches finish)."""
+                while True:
+                    before = served.traffic.mark()
+                    page.wait_for_timeout(300)
+                    if served.traffic.mark() == before:
+                        return
+
             try:
                 if page.evaluate(HAS_UI):
                     page.evaluate(INSTRUMENT)
-                    counting["on"] = True
+                    mark = served.traffic.mark()
                     page.click(INPUT)
                     page.keyboard.type(query, delay=type_delay_ms)
                     page.wait_for_function(DONE, timeout=timeout_s * 1000)
-                    page.wait_for_timeout(300)  # the last transfers' events
-                    counting["on"] = False
+                    settle()
                     figures = page.evaluate("() => window.__bench")
                     if not figures["rendered"]:
                         raise SearchMeasureError(f"no results for {query!r} on {path}")
-                    return QueryFigures(path, query, "search UI (search.js)", counting["bytes"], counting["requests"],
+                    size, requests, by_kind = transferred(mark)
+                    return QueryFigures(path, query, "search UI (search.js)", size, requests,
                                         figures["rendered"] - figures["lastInput"],
                                         figures["inserted"] - figures["lastInput"], figures["results"], by_kind)
                 bundle = page.evaluate(
                     "() => { try { return JSON.parse(document.getElementById('search-config').textContent).bundle }"
                     " catch (e) { return '/pagefind/' } }"
                 )
-                counting["on"] = True
+                mark = served.traffic.mark()
                 figures = page.evaluate(API_QUERY, {"bundle": bundle, "query": query})
-                page.wait_for_timeout(300)
-                counting["on"] = False
+                settle()
                 if not figures["results"]:
                     raise SearchMeasureError(f"no results for {query!r} on {path}")
-                return QueryFigures(path, query, "Pagefind JS API", counting["bytes"], counting["requests"],
-                                    figures["ms"], None, figures["results"], by_kind)
+                size, requests, by_kind = transferred(mark)
+                return QueryFigures(path, query, "Pagefind JS API", size, requests, figures["ms"], None,
+                                    figures["results"], by_kind)
             except PlaywrightError as error:
                 raise SearchMeasureError(f"{path}: {error}") from error
         finally:

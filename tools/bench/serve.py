@@ -4,8 +4,9 @@ pre-compressed .pf_* files) as it is on disk.
 
 Bodies are compressed once per file (level 6, as static hosts and CDNs do by default) and kept,
 so a measured request does not wait for compression, as it would not on a host that
-pre-compresses. Used by the benchmark's browser measurement; `python -m tools.bench.serve DIR`
-serves a folder by hand.
+pre-compresses. The server counts the bytes it sends for each request (status line, headers
+and body), which is what the benchmark reports as transferred: it sees every request, the page's
+and any worker's alike. `python -m tools.bench.serve DIR` serves a folder by hand.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
@@ -45,6 +47,44 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
+class Traffic:
+    """(path, bytes sent) for every request served, in order; safe across handler threads."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._requests: list[tuple[str, int]] = []
+
+    def add(self, path: str, sent: int) -> None:
+        with self._lock:
+            self._requests.append((path, sent))
+
+    def mark(self) -> int:
+        with self._lock:
+            return len(self._requests)
+
+    def since(self, mark: int) -> list[tuple[str, int]]:
+        with self._lock:
+            return list(self._requests[mark:])
+
+
+class CountingWriter:
+    def __init__(self, stream):
+        self.stream, self.count = stream, 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+@dataclass
+class Served:
+    url: str  # http://127.0.0.1:<port>, no trailing slash
+    traffic: Traffic = field(default_factory=Traffic)
+
+
 class GzipHandler(SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -57,9 +97,19 @@ class GzipHandler(SimpleHTTPRequestHandler):
         ".xml": "application/xml",
     }
 
-    def __init__(self, *args, cache: dict, **kwargs):
-        self.cache = cache
+    def __init__(self, *args, cache: dict, traffic: Traffic, **kwargs):
+        self.cache, self.traffic = cache, traffic
         super().__init__(*args, **kwargs)
+
+    def setup(self):
+        super().setup()
+        self.wfile = CountingWriter(self.wfile)
+
+    def handle_one_request(self):
+        self.wfile.count = 0
+        super().handle_one_request()
+        if getattr(self, "command", None) and self.wfile.count:
+            self.traffic.add(urlsplit(self.path).path, self.wfile.count)
 
     def log_message(self, format, *args):
         pass
@@ -92,15 +142,16 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve directory on 127.0.0.1 in a thread; yields the base URL (no trailing slash)."""
-    handler = functools.partial(GzipHandler, directory=str(directory), cache={})
+def serving(directory: Path, port: int = 0) -> Iterator[Served]:
+    """Serve directory on 127.0.0.1 in a thread; yields its address and its traffic."""
+    traffic = Traffic()
+    handler = functools.partial(GzipHandler, directory=str(directory), cache={}, traffic=traffic)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield Served(f"http://127.0.0.1:{server.server_port}", traffic)
     finally:
         server.shutdown()
         server.server_close()
@@ -111,8 +162,8 @@ def main(argv=None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--port", type=int, default=8001)
     args = parser.parse_args(argv)
-    with serving(args.directory, args.port) as url:
-        print(f"serving {args.directory}/ on {url}/ (gzip) — Ctrl-C to stop", flush=True)
+    with serving(args.directory, args.port) as served:
+        print(f"serving {args.directory}/ on {served.url}/ (gzip) — Ctrl-C to stop", flush=True)
         try:
             threading.Event().wait()
         except KeyboardInterrupt:

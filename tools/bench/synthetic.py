@@ -392,7 +392,7 @@ def random_date(rng: random.Random, first: date, last: date) -> date:
 
 
 def pick_tags(rng: random.Random, always: tuple[Text, ...] = ()) -> tuple[Text, ...]:
-    return (*always, *rng.sample(TAGS, rng.randint(1, 3)))
+    return (*always, *rng.sample([tag for tag in TAGS if tag not in always], rng.randint(1, 3)))
 
 
 def plan_archive(n: int = DEFAULT_N, seed: int = DEFAULT_SEED, columns: tuple[str, ...] = DEFAULT_COLUMNS) -> Archive:

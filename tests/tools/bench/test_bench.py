@@ -3,6 +3,7 @@ targets, and a smoke run of the whole benchmark at N = 20."""
 
 import gzip
 import json
+import time
 import urllib.request
 from pathlib import Path
 
@@ -91,6 +92,11 @@ def test_reports_have_numbered_parts_and_bold_leads_in_both_languages():
     assert "Translation: true" in en and "Translation" not in zh
 
 
+def test_no_publication_names_a_tag_twice():
+    for publication in synthetic.plan_archive(200).publications:
+        assert len(set(publication.tags)) == len(publication.tags), publication.path("zh")
+
+
 def test_english_is_about_as_long_as_a_translation_of_the_chinese():
     for publication in synthetic.plan_archive(100, seed=5).publications:
         zh = sum(len(block.text.zh) for block in publication.blocks if block.kind == "paragraph")
@@ -104,7 +110,8 @@ def test_english_is_about_as_long_as_a_translation_of_the_chinese():
 def test_the_server_gzips_text_and_leaves_pagefind_files_alone(tmp_path):
     (tmp_path / "app.js").write_text("console.log('x');\n" * 100)
     (tmp_path / "chunk.pf_fragment").write_bytes(gzip.compress(b"already compressed"))
-    with serving(tmp_path) as url:
+    with serving(tmp_path) as served:
+        url = served.url
         asking = {"Accept-Encoding": "gzip, deflate"}
         with urllib.request.urlopen(urllib.request.Request(url + "/app.js", headers=asking)) as response:
             assert response.headers["Content-Encoding"] == "gzip"
@@ -113,6 +120,12 @@ def test_the_server_gzips_text_and_leaves_pagefind_files_alone(tmp_path):
             assert response.headers["Content-Encoding"] is None
         with urllib.request.urlopen(urllib.request.Request(url + "/chunk.pf_fragment", headers=asking)) as response:
             assert response.headers["Content-Encoding"] is None
+        for _ in range(100):  # a request is logged just after its last byte reaches the client
+            if served.traffic.mark() == 3:
+                break
+            time.sleep(0.01)
+        sent = dict(served.traffic.since(0))
+    assert set(sent) == {"/app.js", "/chunk.pf_fragment"}
     assert accepts_gzip("br, gzip;q=0.8") and not accepts_gzip("gzip;q=0") and not accepts_gzip(None)
 
 
