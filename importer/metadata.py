@@ -77,7 +77,7 @@ def slug_words(kind: str, title: str) -> str:
         if "常务委员会" in title or "常委会" in title:
             return "standing-committee-work-report"
         return "work-report"
-    return {"story": "story", "magazine": "magazine-article"}.get(kind, kind)
+    return {"story": "story", "article": "magazine-article", "issue": "magazine-issue"}.get(kind, kind)
 
 
 def derive_slug(kind: str, title: str, date: str, blocks: Sequence[Block], notes: list[Note]) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph"]
-KINDS = ("report", "story", "magazine", "page")
+KINDS = ("report", "story", "article", "issue", "page")  # as the site names them
 LANGS = ("zh", "en")
 TODO = "TODO"
 

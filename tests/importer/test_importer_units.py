@@ -322,7 +322,7 @@ def test_front_matter() -> None:
 @pytest.mark.parametrize(("kind", "title", "words"), [
     ("report", "政协常务委员会工作报告", "standing-committee-work-report"),
     ("report", "关于提案工作情况的报告", "proposals-report"),
-    ("report", "政府工作报告", "work-report"), ("story", "老码头", "story"), ("magazine", "定海政协", "magazine-article"),
+    ("report", "政府工作报告", "work-report"), ("story", "老码头", "story"), ("article", "定海政协", "magazine-article"), ("issue", "定海政协", "magazine-issue"),
 ])
 def test_slug_words(kind: str, title: str, words: str) -> None:
     assert slug_words(kind, title) == words
