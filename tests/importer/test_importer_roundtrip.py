@@ -21,7 +21,7 @@ pelican = pytest.importorskip("pelican")
 from pelican.settings import read_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
 SOURCES = [SEED, *(FIXTURES / f"{name}.txt" for name in
                    ("continuation-markers", "page-furniture", "subparts", "items-yishi", "markdown-lookalikes"))]
 

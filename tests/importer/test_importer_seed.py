@@ -11,7 +11,7 @@ from importer.cli import main
 from importer.verify import split_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
 CONTENT = ROOT / "content" / "reports" / "2022-standing-committee-work-report.zh.md"
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"the seed {SEED} is not here")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sitebuild import page_soup
 
-SEED = Path("/work/shared/seeds/2022-dinghai-cppcc-standing-committee-report.txt")
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
 SLUG = "2022-standing-committee-work-report"
 CONTINUATION_MARKER = "▲上紧接第1版"
 # The four paragraphs the page breaks cut mid-word: (end of one seed line, start of the next).

@@ -8,7 +8,7 @@ import pytest
 from bilingual_fixtures import REPORT_SLUG
 from sitebuild import page_soup
 
-SEED = Path("/work/shared/seeds/2022-dinghai-cppcc-standing-committee-report.txt")
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seeds" / "2022-dinghai-cppcc-standing-committee-report.txt"
 CONTINUATION_MARKER = "▲上紧接第1版"
 ENDS_A_PARAGRAPH = ("。", "！", "？", "”")
 # Where the newspaper's page breaks cut a paragraph (the text on both sides of each cut).
