@@ -32,8 +32,8 @@ check: $(VENV)
 	$(PY) -m tools.check
 
 import: $(VENV)
-	@test -n "$(SRC)" || { echo "usage: make import SRC=raw.txt [KIND=report] [LANG=zh] [OUT=content/reports/<slug>.zh.md]"; exit 2; }
-	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(IMPORT_LANG) $(if $(OUT),--out "$(OUT)")
+	@test -n "$(SRC)" || { echo "usage: make import SRC=raw.txt [KIND=report] [LANG=zh] [OUT=content/reports/<slug>.zh.md] [ISSUE=2023-1 COLUMN=history (KIND=article)]"; exit 2; }
+	$(PY) -m importer "$(SRC)" --kind $(KIND) --lang $(IMPORT_LANG) $(if $(OUT),--out "$(OUT)") $(if $(ISSUE),--issue "$(ISSUE)") $(if $(COLUMN),--column "$(COLUMN)")
 
 bench: $(VENV)
 	$(PY) -m tools.bench --n $(N)

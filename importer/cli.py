@@ -1,8 +1,8 @@
-"""Command line: ``python -m importer SRC [--kind K] [--lang L] [--out OUT] …``.
+"""Command line: ``python -m importer SRC [--kind K] [--lang L] [--out OUT] [--issue I --column C] …``.
 
 Markdown goes to stdout (or ``--out``); the report goes to stderr. Exit 0 on
-success, 1 when the input is refused, text would be lost or OUT exists, 2 on a
-usage error.
+success, 1 when the input is refused, text would be lost, a magazine article's
+Issue or Column is missing or not the site's, or OUT exists; 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 
 from .convert import convert
 from .dates import valid_iso
-from .errors import ImportRefused, OutputExists
+from .errors import ImportRefused, IncompleteMetadata, OutputExists
 from .metadata import SLUG
 from .model import KINDS, LANGS, Options, Result
+from .site import magazine_columns
 
 TOPICS = ("encoding", "metadata", "removed", "joined", "title", "heading", "lead", "date", "slug", "unsure")
 
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--title", help="the title (default: found at the top of the text)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                         help="the date (default: found in the text, else TODO)")
+    parser.add_argument("--issue", type=_slug, help="a magazine article's issue, the Slug of the issue (e.g. 2023-1; "
+                                                    "default: the folder of OUT in content/magazine/<issue>/)")
+    parser.add_argument("--column", help="a magazine article's column: a key of MAGAZINE_COLUMNS in pelicanconf.py")
     parser.add_argument("--strip-timestamps", action="store_true",
                         help="remove live-blog timestamps such as [9:01] at line starts")
     return parser
@@ -65,10 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = sys.stdin.buffer.read() if args.src == "-" else Path(args.src).read_bytes()
     except OSError as error:
         return _fail(f"cannot read {args.src}: {error.strerror or error}")
-    options = Options(kind=args.kind, lang=args.lang, slug=args.slug, title=args.title, date=args.date,
-                      source="stdin" if args.src == "-" else Path(args.src).name,
-                      strip_timestamps=args.strip_timestamps)
     try:
+        issue, issue_folder = _issue(args)
+        options = Options(kind=args.kind, lang=args.lang, slug=args.slug, title=args.title, date=args.date,
+                          source="stdin" if args.src == "-" else Path(args.src).name,
+                          strip_timestamps=args.strip_timestamps, issue=issue, column=args.column,
+                          columns=magazine_columns())
         result = convert(data, options)
         target = _target(args.out, result) if args.out else None
         if target is not None and target.exists() and not args.force:
@@ -76,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportRefused as error:
         return _fail(f"refused {args.src}: {error}")
     print_report(args.src, result)
+    if issue_folder is not None:
+        print(f"  {'issue':<10}{issue} (from the folder of OUT, {issue_folder}/)", file=sys.stderr)
     if target is None:
         sys.stdout.write(result.markdown)
         return 0
@@ -93,10 +101,29 @@ def _fail(message: str) -> int:
 
 
 def _target(out: str, result: Result) -> Path:
-    path = Path(out)
-    if path.is_dir() or out.endswith(("/", os.sep)):
-        return path / f"{result.document.slug}.{result.document.lang}.md"
-    return path
+    return _folder(out) / f"{result.document.slug}.{result.document.lang}.md" if _is_folder(out) else Path(out)
+
+
+def _is_folder(out: str) -> bool:
+    return Path(out).is_dir() or out.endswith(("/", os.sep))
+
+
+def _folder(out: str) -> Path:
+    """The folder OUT writes into."""
+    return Path(out) if _is_folder(out) else Path(out).parent
+
+
+def _issue(args: argparse.Namespace) -> tuple[str | None, Path | None]:
+    """The article's issue: --issue, else the issue whose folder OUT is in (content/magazine/<issue>/),
+    and that folder when the issue came from it. An --issue that names another issue than OUT's
+    folder is refused, as `make check` would refuse the file."""
+    folder = _folder(args.out) if args.out else None
+    if folder is None or folder.parent.name != "magazine" or args.kind != "article":
+        return args.issue, None
+    if args.issue and args.issue != folder.name:
+        raise IncompleteMetadata(f"--issue is {args.issue}, but OUT is in the folder of issue {folder.name} "
+                                 f"({folder}/): give the issue of that folder, or write into {folder.parent / args.issue}/")
+    return folder.name, None if args.issue else folder
 
 
 def _write(target: Path, text: str) -> None:

@@ -19,3 +19,7 @@ class TextLost(ImportRefused):
 
 class OutputExists(ImportRefused):
     """The output file exists and ``--force`` was not given."""
+
+
+class IncompleteMetadata(ImportRefused):
+    """Metadata the site requires is missing or wrong, e.g. a magazine article's Issue or Column."""

@@ -38,6 +38,8 @@ class Document:
     slug: str
     source: str
     blocks: tuple[Block, ...]
+    issue: str | None = None  # magazine articles only: the slug of their issue
+    column: str | None = None  # magazine articles only: a key of MAGAZINE_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class Options:
     date: str | None = None
     source: str = "stdin"
     strip_timestamps: bool = False
+    issue: str | None = None
+    column: str | None = None
+    columns: tuple[str, ...] = ()  # the Column keys the site accepts (empty: not checked)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 
 from .model import Block, Document
 
-METADATA_KEYS = ("Title", "Date", "Kind", "Lang", "Slug", "Source")
+METADATA_KEYS = ("Title", "Date", "Kind", "Lang", "Slug", "Source", "Issue", "Column")
 # Line starts that Markdown would read as block markup (a heading, a quote, a list).
 _BLOCK_MARKUP = re.compile(r"#{1,6}(?=\s|$)|>|[-+*](?=\s|$)")
 _ORDERED_LIST = re.compile(r"([0-9]{1,9})([.)])(?=\s|$)")
@@ -14,8 +14,10 @@ _ORDERED_LIST = re.compile(r"([0-9]{1,9})([.)])(?=\s|$)")
 
 def render(document: Document) -> str:
     """The Markdown text of ``document``, ending with one newline."""
-    values = (document.title, document.date, document.kind, document.lang, document.slug, document.source)
-    head = "\n".join(f"{key}: {' '.join(str(value).split())}" for key, value in zip(METADATA_KEYS, values))
+    values = (document.title, document.date, document.kind, document.lang, document.slug, document.source,
+              document.issue, document.column)
+    head = "\n".join(f"{key}: {' '.join(str(value).split())}"
+                     for key, value in zip(METADATA_KEYS, values) if value is not None)
     return "\n\n".join([head, *(render_block(block) for block in document.blocks)]) + "\n"
 
 

@@ -25,7 +25,8 @@ def test_help_names_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    for flag in ("--kind", "--lang", "--out", "--force", "--slug", "--title", "--date", "--strip-timestamps"):
+    for flag in ("--kind", "--lang", "--out", "--force", "--slug", "--title", "--date", "--issue", "--column",
+                 "--strip-timestamps"):
         assert flag in out
 
 

@@ -1,13 +1,9 @@
 """axe-core in headless Chromium: no serious or critical violation on any kind of page, in either language."""
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import build_fixture_site
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -80,36 +76,8 @@ def test_no_serious_or_critical_axe_violation(page, site, site_url, kind, lang):
     assert violations == [], f"/{prefix}{path}\n" + describe(violations)
 
 
-# the "not translated yet" notice: the real site translates everything, so a fixture site
-
-UNTRANSLATED_STORY = """\
-Title: 只有中文的故事
-Date: 2023-01-01
-Kind: story
-Lang: zh
-Slug: chinese-only
-
-## 一、开头
-
-只有中文。
-"""
-
-
-@pytest.fixture(scope="module")
-def untranslated_site_url(tmp_path_factory):
-    output = build_fixture_site(tmp_path_factory.mktemp("untranslated"), {"stories/chinese-only.zh.md": UNTRANSLATED_STORY})
-    assert (output / "en/stories/chinese-only/index.html").is_file()
-    handler = functools.partial(_Quiet, directory=str(output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
+# the "not translated yet" notices: the real site translates everything, so a fixture site
+# (conftest's untranslated_site) has them
 
 
 @pytest.mark.parametrize("path", ["en/stories/chinese-only/", "stories/chinese-only/"])

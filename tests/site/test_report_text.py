@@ -14,6 +14,7 @@ CONTINUATION_MARKER = "▲上紧接第1版"
 # The four paragraphs the page breaks cut mid-word: (end of one seed line, start of the next).
 PAGE_BREAKS = [("有效贯通各种履", "职方式"), ("区政协牵头组", "织的专题协商"), ("加强机关干部队伍", "的主抓手"), ("着力", "从政协“供给侧”")]
 SENTENCE_END = re.compile(r"(?<=[。！？])")
+HEADING_MAX = 40  # characters; the paragraphs cut at page breaks are far longer
 
 
 def squeeze(text: str) -> str:
@@ -87,6 +88,15 @@ def test_each_seed_line_is_one_heading_or_one_paragraph_of_the_page(zh_body):
         blocks.add(squeeze(heading.get_text()))
     missing = [line[:30] for line in seed_paragraphs() if squeeze(line) not in blocks]
     assert missing == [], f"seed lines not found whole in one block: {missing}"
+
+
+def test_the_seed_headings_are_the_headings_of_the_page(zh_body):
+    """The short lines without a sentence in them (二、… to 五、…, 2023年工作任务), in order."""
+    headings = [line for line in seed_paragraphs() if len(line) <= HEADING_MAX and not SENTENCE_END.search(line)]
+    assert len(headings) == 5
+    for permalink in zh_body.select("h2 .permalink, h2 .headerlink"):
+        permalink.extract()
+    assert [squeeze(h2.get_text()) for h2 in zh_body.find_all("h2")] == [squeeze(line) for line in headings]
 
 
 def test_no_newspaper_artifact_is_left(zh_body):

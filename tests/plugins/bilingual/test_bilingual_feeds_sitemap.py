@@ -1,18 +1,30 @@
-"""Per-language Atom feeds and sitemap.xml of the real site."""
+"""Per-language Atom feeds, sitemap.xml and robots.txt of the real site."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from bilingual_fixtures import ORIGIN, file_of, hreflang_links, site_path, soup_of
+from sitebuild import (
+    ORIGIN,
+    alternates,
+    exists,
+    file_for,
+    is_noindex,
+    site_path,
+    soup_of,
+)
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+REPORT = "reports/2022-standing-committee-work-report/"
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 FEEDS = {
     "zh": ("feeds/all.atom.xml", "zh-CN"),
     "en": ("en/feeds/all.atom.xml", "en"),
 }
+PREFIX = {"zh": "/", "en": "/en/"}
 
 
 def is_english(url: str) -> bool:
@@ -32,31 +44,29 @@ def test_feed_is_well_formed_and_labelled(feeds, lang):
     assert feed.feed.get("language") == html_lang
     self_links = [link.href for link in feed.feed.links if link.rel == "self"]
     assert self_links == [f"{ORIGIN}/{path}"]
-    assert feed.entries
 
 
-def test_chinese_feed_has_only_chinese_entries(feeds):
-    links = [entry.link for entry in feeds["zh"].entries]
-    assert links and not [link for link in links if is_english(link)]
+@pytest.mark.parametrize("lang", FEEDS)
+def test_a_feed_carries_the_report_and_only_its_own_languages_entries_which_exist(site, feeds, lang):
+    links = [entry.link for entry in feeds[lang].entries]
+    assert f"{PREFIX[lang]}{REPORT}" in [site_path(link) for link in links]
+    assert [link for link in links if is_english(link) != (lang == "en")] == []
+    assert [link for link in links if not exists(site, link)] == []
+    if lang == "en":
+        assert [entry.title for entry in feeds["en"].entries if CJK.search(entry.title)] == []
 
 
-def test_english_feed_has_only_english_entries(feeds):
-    links = [entry.link for entry in feeds["en"].entries]
-    assert links and all(is_english(link) for link in links), links
+def test_the_feeds_have_distinct_ids(feeds):
+    assert feeds["zh"].feed.id != feeds["en"].feed.id
+    assert not {e.id for e in feeds["zh"].entries} & {e.id for e in feeds["en"].entries}
 
 
-def test_feeds_carry_the_report_and_entries_exist(site, feeds):
-    for lang, prefix in (("zh", "/"), ("en", "/en/")):
-        links = [site_path(entry.link) for entry in feeds[lang].entries]
-        assert f"{prefix}reports/2022-standing-committee-work-report/" in links
-        assert all(file_of(site, link) for link in links)
-
-
-def test_feeds_are_linked_from_the_pages_of_their_language(site):
-    zh = soup_of(site / "index.html").select_one("link[type='application/atom+xml']")["href"]
-    en = soup_of(site / "en/index.html").select_one("link[type='application/atom+xml']")["href"]
-    assert site_path(zh) == "/feeds/all.atom.xml"
-    assert site_path(en) == "/en/feeds/all.atom.xml"
+@pytest.mark.parametrize("lang", FEEDS)
+@pytest.mark.parametrize("page", ["", REPORT])
+def test_pages_announce_their_own_languages_feed(site, lang, page):
+    soup = soup_of(file_for(site, PREFIX[lang] + page))
+    hrefs = [site_path(link["href"]) for link in soup.select("head link[type='application/atom+xml']")]
+    assert hrefs == [f"/{FEEDS[lang][0]}"]
 
 
 # sitemap -------------------------------------------------------------------------------------
@@ -64,7 +74,7 @@ def test_feeds_are_linked_from_the_pages_of_their_language(site):
 
 @pytest.fixture(scope="module")
 def sitemap(site):
-    return ET.parse(site / "sitemap.xml").getroot()
+    return ET.parse(site / "sitemap.xml").getroot()  # raises on malformed XML
 
 
 def entries(sitemap) -> dict[str, dict[str, str]]:
@@ -83,58 +93,68 @@ def test_sitemap_alternates_use_href(site, sitemap):
         assert link.get("rel") == "alternate"
         assert link.get("href") and link.get("hreflang")
         assert link.get("ref") is None
-    assert b" ref=" not in (site / "sitemap.xml").read_bytes()
+    assert not re.search(r"<xhtml:link[^>]*\sref=", (site / "sitemap.xml").read_text(encoding="utf-8")), \
+        "pelican-sitemap 1.2.2's ref= instead of href="
 
 
-def test_every_sitemap_url_is_a_file_of_the_site(site, sitemap):
+def test_every_sitemap_url_is_listed_once_and_is_a_file_of_the_site(site, sitemap):
+    locations = [url.findtext(f"{SITEMAP}loc") for url in sitemap.iter(f"{SITEMAP}url")]
+    assert len(set(locations)) == len(locations)
     missing = []
-    for loc, alternates in entries(sitemap).items():
-        for url in (loc, *alternates.values()):
+    for loc, found in entries(sitemap).items():
+        for url in (loc, *found.values()):
             assert url.startswith(ORIGIN + "/"), url
-            assert "/en/../" not in url and "/../" not in url, url
-            if file_of(site, url) is None:
+            assert "/../" not in url, url
+            if not exists(site, url):
                 missing.append(url)
     assert not missing, sorted(set(missing))
 
 
 def test_sitemap_lists_both_languages_with_x_default(sitemap):
     found = entries(sitemap)
-    report = f"{ORIGIN}/reports/2022-standing-committee-work-report/"
-    report_en = f"{ORIGIN}/en/reports/2022-standing-committee-work-report/"
-    assert report in found and report_en in found
+    report, report_en = f"{ORIGIN}/{REPORT}", f"{ORIGIN}/en/{REPORT}"
     for loc in (report, report_en):
         assert found[loc] == {"zh-CN": report, "en": report_en, "x-default": report}
-    assert any(is_english(loc) for loc in found) and any(not is_english(loc) for loc in found)
     assert f"{ORIGIN}/" in found and f"{ORIGIN}/en/" in found
-    for loc, alternates in found.items():
-        if {"zh-CN", "en"} <= set(alternates):
-            assert alternates.get("x-default") == alternates["zh-CN"], loc  # Chinese is the original
+    for loc, by_lang in found.items():
+        if len(by_lang) > 1:  # a page in one language only needs no x-default
+            assert by_lang.get("x-default") == by_lang.get("zh-CN", by_lang.get("en")), loc  # Chinese is the original
 
 
-def test_every_sitemap_url_lists_itself_among_its_alternates(sitemap):
-    for loc, alternates in entries(sitemap).items():
-        assert loc in alternates.values(), loc
+def test_every_sitemap_url_is_its_own_alternate_in_its_language(sitemap):
+    for loc, by_lang in entries(sitemap).items():
+        if not by_lang:
+            continue
+        own = "en" if is_english(loc) else "zh-CN"
+        assert by_lang.get(own) == loc, f"{loc}: its own alternate is {by_lang.get(own)}"
+        if "en" in by_lang:
+            assert is_english(by_lang["en"]), f"{loc}: English under the main URL"
+        if "zh-CN" in by_lang:
+            assert not is_english(by_lang["zh-CN"]), loc
 
 
 def test_sitemap_leaves_out_noindex_pages(site, sitemap):
     for loc in entries(sitemap):
-        page = file_of(site, loc)
+        page = file_for(site, site_path(loc))
         if page.suffix == ".html":
-            assert not soup_of(page).select_one("meta[name=robots][content~=noindex]"), loc
+            assert not is_noindex(soup_of(page)), loc
 
 
 def test_page_hreflang_agrees_with_the_sitemap(site, sitemap):
     """What a page says in its <head> and what the sitemap says about it are the same."""
     disagreements = []
-    for loc, alternates in entries(sitemap).items():
-        page = file_of(site, loc)
+    for loc, found in entries(sitemap).items():
+        page = file_for(site, site_path(loc))
         if page.suffix != ".html":
             continue
-        head = {lang: ORIGIN + site_path(href) for lang, href in hreflang_links(soup_of(page)).items()}
-        if head != alternates:
-            disagreements.append(f"{site_path(loc)}: <head> {head} ≠ sitemap {alternates}")
+        head = {lang: ORIGIN + site_path(href) for lang, href in alternates(soup_of(page)).items()}
+        if head != found:
+            disagreements.append(f"{site_path(loc)}: <head> {head} ≠ sitemap {found}")
     assert not disagreements, "\n".join(disagreements[:10]) + f"\n({len(disagreements)} pages)"
 
 
-def test_robots_txt_names_the_sitemap(site):
-    assert f"Sitemap: {ORIGIN}/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+def test_robots_txt_allows_crawling_and_names_the_sitemap(site):
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /" not in lines
+    assert f"Sitemap: {ORIGIN}/sitemap.xml" in lines

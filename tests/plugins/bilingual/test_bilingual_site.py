@@ -1,28 +1,21 @@
-"""The real built site in both languages, as readers get it: lang, switcher, hreflang, UI strings."""
+"""The real built site in both languages, as readers get it: lang, switcher, hreflang, UI
+strings and dates."""
 
 import re
 
 import pytest
-from bilingual_fixtures import (
-    REPORT_SLUG,
-    file_of,
-    hreflang_links,
-    site_path,
-    soup_of,
-    switcher_links,
-    url_of,
-)
+from sitebuild import alternates, exists, is_noindex, site_path, switcher
 
+REPORT_SLUG = "2022-standing-committee-work-report"
 REPORT_ZH = f"/reports/{REPORT_SLUG}/"
 REPORT_EN = f"/en/reports/{REPORT_SLUG}/"
 LISTINGS = ("reports", "stories", "magazine", "archives", "tags", "search", "sections")
 HOMES = {"/", "/en/"}
-
-
-@pytest.fixture(scope="module")
-def soups(site):
-    """Every HTML page of the real site by its site path."""
-    return {url_of(site, path): soup_of(path) for path in sorted(site.rglob("*.html"))}
+CJK = re.compile(r"[\u3400-\u9fff]")
+NAV_LABELS = {
+    "zh-CN": ["首页", "工作报告", "文史", "期刊", "归档", "标签", "关于"],
+    "en": ["Home", "Reports", "Stories", "Magazine", "Archives", "Tags", "About"],
+}
 
 
 def category(url: str) -> str:
@@ -38,144 +31,136 @@ def category(url: str) -> str:
     return "content"
 
 
-def pages_in(soups, wanted):
-    return {url: soup for url, soup in soups.items() if category(url) == wanted}
-
-
-def html_lang(soup) -> str:
-    return soup.html["lang"]
-
-
 def page_lang_of(url: str) -> str:
     return "en" if url.startswith("/en/") else "zh-CN"
 
 
-# home pages and the report ---------------------------------------------------------
+def pages_in(site_pages, lang: str) -> dict:
+    return {url: soup for url, soup in site_pages.items() if page_lang_of(url) == lang}
 
 
-@pytest.mark.parametrize(("home", "lang", "report"), [("/", "zh-CN", REPORT_ZH), ("/en/", "en", REPORT_EN)])
-def test_home_pages_have_their_language_and_lead_to_the_report(soups, home, lang, report):
-    soup = soups[home]
-    assert html_lang(soup) == lang
-    main_links = {site_path(a["href"]) for a in soup.select("main a[href]")}
-    assert report in main_links, f"{home} has no link to {report} in <main>"
+# languages, and the report in both ------------------------------------------------------
 
 
-def test_zh_and_en_report_pages_link_to_each_other(soups):
-    zh, en = soups[REPORT_ZH], soups[REPORT_EN]
-    assert html_lang(zh) == "zh-CN" and html_lang(en) == "en"
-    assert site_path(switcher_links(zh)["en"]) == REPORT_EN
-    assert site_path(switcher_links(en)["zh-CN"]) == REPORT_ZH
+def test_every_page_declares_its_language(site_pages):
+    wrong = [url for url, soup in site_pages.items() if soup.html.get("lang") != page_lang_of(url)]
+    assert wrong == []
+
+
+def test_zh_and_en_report_pages_link_to_each_other(site_pages):
+    zh, en = site_pages[REPORT_ZH], site_pages[REPORT_EN]
+    assert switcher(zh) == {"en": REPORT_EN}
+    assert switcher(en) == {"zh-CN": REPORT_ZH}
     for soup in (zh, en):
+        assert not is_noindex(soup)
         assert not soup.select("nav.language-switcher a[data-untranslated]")
 
 
 @pytest.mark.parametrize("url", [REPORT_ZH, REPORT_EN])
-def test_report_pages_carry_hreflang_alternates_that_exist(site, soups, url):
-    alternates = hreflang_links(soups[url])
-    assert set(alternates) == {"zh-CN", "en", "x-default"}
-    assert site_path(alternates["zh-CN"]) == REPORT_ZH
-    assert site_path(alternates["en"]) == REPORT_EN
-    assert site_path(alternates["x-default"]) == REPORT_ZH  # Chinese is the original
-    for hreflang, href in alternates.items():
-        assert file_of(site, href) is not None, f"{url}: hreflang {hreflang} → {href} does not exist"
+def test_report_pages_carry_hreflang_alternates_that_exist(site, site_pages, url):
+    found = alternates(site_pages[url])
+    assert set(found) == {"zh-CN", "en", "x-default"}
+    assert site_path(found["zh-CN"]) == REPORT_ZH
+    assert site_path(found["en"]) == REPORT_EN
+    assert site_path(found["x-default"]) == REPORT_ZH  # Chinese is the original
+    for hreflang, href in found.items():
+        assert exists(site, href), f"{url}: hreflang {hreflang} → {href} does not exist"
 
 
-# UI strings from the catalogues -------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_every_pages_hreflang_alternates_exist_and_include_itself(site, site_pages, lang):
+    problems = []
+    for url, soup in pages_in(site_pages, lang).items():
+        found = alternates(soup)
+        if is_noindex(soup) or not found:
+            continue  # a notice, or a page that claims no alternates (e.g. a tag with no counterpart)
+        if site_path(found.get(lang, "")) != url:
+            problems.append(f"{url}: hreflang {lang} is {found.get(lang)}")
+        if len(found) > 1 and "x-default" not in found:
+            problems.append(f"{url}: alternates {sorted(found)} but no x-default")
+        problems += [f"{url}: {h} → {href} missing" for h, href in found.items() if not exists(site, href)]
+    assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    ("url", "labels", "foreign"),
-    [
-        ("/", {"首页", "工作报告"}, {"Home", "Reports"}),
-        (REPORT_ZH, {"首页", "工作报告"}, {"Home", "Reports"}),
-        ("/en/", {"Home", "Reports"}, {"首页", "工作报告"}),
-        (REPORT_EN, {"Home", "Reports"}, {"首页", "工作报告"}),
-    ],
-)
-def test_navigation_labels_are_in_the_page_language(soups, url, labels, foreign):
-    nav = {a.get_text(strip=True) for a in soups[url].select("nav.site-nav a")}
-    assert labels <= nav, f"{url}: nav is {sorted(nav)}"
-    assert not foreign & nav
-
-
-@pytest.mark.parametrize(("url", "date"), [(REPORT_ZH, "2023年2月14日"), (REPORT_EN, "14 February 2023")])
-def test_report_dates_are_localised(soups, url, date):
-    time = soups[url].select_one(".publication__meta time")
-    assert time["datetime"] == "2023-02-14"
-    assert time.get_text(strip=True) == date
-
-
-# i18n_subsites pitfalls -------------------------------------------------------------------
-
-
-def test_every_stylesheet_resolves_to_a_file(site, soups):
-    broken = []
-    for url, soup in soups.items():
-        for link in soup.select("link[rel~=stylesheet]"):
-            href = link["href"]
-            target = site / site_path(href).lstrip("/")
-            if not target.is_file() or not href.endswith(".css"):
-                broken.append(f"{url}: {href}")
-    assert not broken, broken
-    assert soups["/en/"].select("link[rel~=stylesheet]"), "the English home links no stylesheet"
-
-
-def test_no_en_dotdot_anywhere_in_the_output(site):
-    offenders = [
-        path.relative_to(site).as_posix()
-        for path in site.rglob("*")
-        if path.suffix in (".html", ".xml", ".txt", ".json") and re.search(r"/en/\.\./", path.read_text(encoding="utf-8"))
-    ]
-    assert not offenders
-
-
-@pytest.mark.parametrize("kind", ["content", "listing", "tag", "home"])
-def test_language_links_point_to_the_pages_own_translation(site, soups, kind):
-    """The switcher and hreflang lead to this page's counterpart, which exists and links back."""
-    pages = pages_in(soups, kind)
+@pytest.mark.parametrize("kind", ["content", "listing", "tag", "home", "other"])
+def test_language_links_point_to_the_pages_own_translation(site, site_pages, kind):
+    """The switcher leads to this page's counterpart (not the other language's home page, as
+    i18n_subsites' lang_siteurls would), which exists, is the page's hreflang alternate and links back."""
+    pages = {url: soup for url, soup in site_pages.items() if category(url) == kind}
     assert pages, f"no {kind} pages found"
     problems = []
     for url, soup in pages.items():
         lang = page_lang_of(url)
-        if html_lang(soup) != lang:
-            problems.append(f"{url}: <html lang={html_lang(soup)!r}>, expected {lang!r}")
-        if soup.select_one("meta[name=robots][content~=noindex]"):
-            continue  # an untranslated notice: tested on fixture sites
-        links = switcher_links(soup)
+        if is_noindex(soup) and kind != "other":
+            continue  # an untranslated notice (tested on fixture sites); the 404 page is noindex too
+        links = switcher(soup)
         if len(links) != 1:
             problems.append(f"{url}: switcher links {links}")
             continue
-        (other_lang, href), = links.items()
-        target = file_of(site, href)
-        if target is None:
-            problems.append(f"{url}: switcher → {href}, which does not exist")
+        (other_lang, target), = links.items()
+        if not exists(site, target):
+            problems.append(f"{url}: switcher → {target}, which does not exist")
             continue
-        target_url = url_of(site, target)
-        if kind != "home" and target_url in HOMES:
-            problems.append(f"{url}: switcher → the language home {href}")
+        if kind != "home" and target in HOMES:
+            problems.append(f"{url}: switcher → the language home {target}")
         same_place = "/en" + url if lang == "zh-CN" else url.removeprefix("/en")
-        if kind == "listing" and target_url != same_place:
-            problems.append(f"{url}: switcher → {href}, not the same listing in the other language")
-        alternates = hreflang_links(soup)
-        for hreflang, alternate in alternates.items():
-            if file_of(site, alternate) is None:
-                problems.append(f"{url}: hreflang {hreflang} → {alternate}, which does not exist")
-        if site_path(alternates.get(lang, "")) != url:
-            problems.append(f"{url}: no hreflang {lang} for itself ({alternates})")
-        if kind != "tag" and site_path(alternates.get(other_lang, "")) != target_url:
-            problems.append(f"{url}: hreflang {other_lang} is not the switcher's target {target_url}")
+        if kind in ("listing", "other") and target != same_place:
+            problems.append(f"{url}: switcher → {target}, not the same page in the other language")
+        found = alternates(soup)
+        if not found:
+            problems.append(f"{url}: no hreflang alternates")
         if kind == "tag":
             # Tags are named per language: the counterpart is a tag page, or the tags index.
-            if category(target_url) not in ("tag", "listing") or "/tags/" not in target_url + "/":
-                problems.append(f"{url}: switcher → {href}, neither a tag page nor the tags index")
-            if page_lang_of(target_url) == lang:
-                problems.append(f"{url}: switcher → {href}, a page in its own language")
+            if category(target) not in ("tag", "listing") or "/tags/" not in target + "/":
+                problems.append(f"{url}: switcher → {target}, neither a tag page nor the tags index")
+            if page_lang_of(target) == lang:
+                problems.append(f"{url}: switcher → {target}, a page in its own language")
             continue
-        target_soup = soups[target_url]
-        if target_soup.select_one("meta[name=robots][content~=noindex]"):
+        if site_path(found.get(other_lang, "")) != target:
+            problems.append(f"{url}: hreflang {other_lang} is not the switcher's target {target}")
+        target_soup = site_pages[target]
+        if is_noindex(target_soup):
             continue
-        back = switcher_links(target_soup).get(lang)
-        if back is None or site_path(back) != url:
-            problems.append(f"{url}: its counterpart {target_url} links back to {back}, not here")
+        back = switcher(target_soup).get(lang)
+        if back != url:
+            problems.append(f"{url}: its counterpart {target} links back to {back}, not here")
     assert not problems, "\n".join(problems)
+
+
+# UI strings from the catalogues, and dates -------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh-CN", "en"), ("en", "zh-CN")])
+def test_navigation_labels_are_in_the_pages_language(site_pages, lang, other):
+    wrong = []
+    for url, soup in pages_in(site_pages, lang).items():
+        labels = {a.get_text(strip=True) for a in soup.select("nav.site-nav a")}
+        if not set(NAV_LABELS[lang]) <= labels or labels & set(NAV_LABELS[other]):
+            wrong.append(f"{url}: {sorted(labels)}")
+        if lang == "en" and any(CJK.search(label) for label in labels):
+            wrong.append(f"{url}: Chinese in the English navigation {sorted(labels)}")
+    assert wrong == [], "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize(("url", "skip", "contents"), [(REPORT_ZH, "跳到正文", "目录"), (REPORT_EN, "Skip to main content", "Contents")])
+def test_other_ui_strings_are_in_the_pages_language(site_pages, url, skip, contents):
+    report = site_pages[url]
+    assert report.select_one("a.skip-link").get_text(strip=True) == skip
+    assert report.select_one("nav.toc summary").get_text(strip=True) == contents
+
+
+@pytest.mark.parametrize(("url", "date"), [(REPORT_ZH, "2023年2月14日"), (REPORT_EN, "14 February 2023")])
+def test_report_dates_are_localised(site_pages, url, date):
+    time = site_pages[url].select_one(".publication__meta time")
+    assert time["datetime"] == "2023-02-14"
+    assert time.get_text(strip=True) == date
+
+
+def test_english_pages_write_no_chinese_dates(site_pages):
+    wrong = [
+        f"{url}: {time.get_text(strip=True)}"
+        for url, soup in pages_in(site_pages, "en").items()
+        for time in soup.select("time")
+        if CJK.search(time.get_text()) and not time.find_parent(lang=re.compile("^zh"))  # quoted Chinese text
+    ]
+    assert wrong == []

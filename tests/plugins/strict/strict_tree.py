@@ -1,22 +1,14 @@
 """A small, valid bilingual content tree for the strict checks, and helpers to break it."""
 
-import io
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pelican.settings import read_settings
-from PIL import Image
+from sitebuild import ABOUT_EN, ABOUT_ZH, ISSUE_ZH, SETTINGS, jpeg, write_content
 from strict.checks import Problem, check_content
 from strict.settings import read_config
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-def jpeg(size: tuple[int, int], colour: tuple[int, int, int]) -> bytes:
-    """A small real JPEG: the build reads pictures' sizes and makes smaller copies."""
-    out = io.BytesIO()
-    Image.new("RGB", size, colour).save(out, "JPEG", quality=80)
-    return out.getvalue()
 
 REPORT_ZH = """\
 Title: 2022年工作报告
@@ -78,21 +70,6 @@ Translation: true
 <img src="{static}/images/pier.jpg" alt="The pier at dawn">
 """
 
-ISSUE_ZH = """\
-Title: 《定海政协》2023年第1期
-Date: 2023-03-31
-Kind: issue
-Lang: zh
-Slug: 2023-1
-Periodical: 定海政协
-Year: 2023
-Number: 1
-Cover: images/cover.jpg
-Cover_alt: 封面
-
-卷首语。
-"""
-
 ISSUE_EN = ISSUE_ZH.replace("Lang: zh", "Lang: en\nTranslation: true").replace("Title: 《定海政协》2023年第1期", "Title: 2023 No. 1")
 
 ARTICLE_ZH = """\
@@ -108,23 +85,6 @@ Column: consultation
 """
 
 ARTICLE_EN = ARTICLE_ZH.replace("Lang: zh", "Lang: en\nTranslation: true").replace("Title: 协商驿站", "Title: The station")
-
-ABOUT_ZH = """\
-Title: 关于本站
-Slug: about
-Lang: zh
-
-关于。
-"""
-
-ABOUT_EN = """\
-Title: About
-Slug: about
-Lang: en
-Translation: true
-
-About.
-"""
 
 NOT_FOUND_ZH = """\
 Title: 页面未找到
@@ -159,26 +119,12 @@ _SETTINGS = {}
 
 def real_settings() -> dict:
     if not _SETTINGS:
-        _SETTINGS.update(read_settings("pelicanconf.py"))
+        _SETTINGS.update(read_settings(SETTINGS))
     return dict(_SETTINGS)
 
 
-def write_tree(root: Path, files: dict) -> Path:
-    content = root / "content"
-    for relative, text in files.items():
-        path = content / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if text is None:
-            continue
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    return content
-
-
 def check_tree(root: Path, files: dict, now: datetime = NOW, **settings) -> list[Problem]:
-    content = write_tree(root, files)
+    content = write_content(root, files)
     config = read_config({**real_settings(), "PATH": str(content), **settings}, now=now)
     return list(check_content(config).problems)
 
