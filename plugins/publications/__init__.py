@@ -2,7 +2,7 @@
 pictures, reports, Chinese-aware summaries, citations and metadata for machines.
 
 Needs the bilingual plugin (languages, catalogues) and must come after it in PLUGINS.
-The logic lives in pure modules (summary, images, magazine, records, metadata,
+The logic lives in pure modules (summary, images, magazine, neighbours, records, metadata,
 citation); glue.py connects them to Pelican.
 """
 

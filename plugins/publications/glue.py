@@ -7,7 +7,8 @@ One PublicationsRun per Pelican run (reset when a run starts) does, in Pelican's
   ``issue`` template for issues; everything lands in ``content.publication``;
 * context phase (PublicationsGenerator.generate_context), once all articles are read:
   each magazine article's issue and column, each issue's contents and neighbours;
-  ``magazine`` in the template context;
+  ``magazine`` in the template context; then every report's, story's and magazine
+  article's previous, next and related publications (neighbours.py);
 * output phase (PublicationsGenerator.generate_output): the picture files.
 
 Templates get three globals: ``machine_metadata``, ``citation`` and ``citation_style``.
@@ -26,7 +27,7 @@ from bilingual.settings import Language, read_languages
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import images, magazine, metadata, summary
+from . import images, magazine, metadata, neighbours, summary
 from .citation import STYLE_NAMES, cite
 from .records import (
     Agent,
@@ -52,6 +53,8 @@ def N_(message: str) -> str:
 
 LISTING_NAMES = {"report": N_("Reports"), "story": N_("Stories"), "issue": N_("Magazine")}
 FULL_PICTURE = N_("(opens the full-size picture)")
+# The kinds whose pages (article.html) show their previous, next and related publications.
+WITH_NEIGHBOURS = ("report", "story", "article")
 
 
 def enabled(settings) -> bool:
@@ -88,8 +91,11 @@ class Publication:
     issue: object | None = None  # magazine articles: their issue (same language)
     column: magazine.Column | None = None
     contents: tuple = ()  # issues: ColumnGroups in MAGAZINE_COLUMNS order
-    previous: object | None = None  # issues: the previous and next issue, same language
+    # The previous and next of its sequence, same language: issues by number, magazine
+    # articles within their issue, reports and stories by date (neighbours.py).
+    previous: object | None = None
     next: object | None = None
+    related: tuple = ()  # reports, stories, magazine articles: by shared tags (neighbours.py)
     pdf_url: str | None = None  # where pages link the PDF (Pdf metadata), site URL or absolute
     year: int | None = None  # the year it belongs to in listings: Year (reports, issues), else the date's
 
@@ -221,16 +227,22 @@ class PublicationsRun:
             )
         )
 
-    def resolve_magazine(self, context):
-        """Issues and columns, once every article is read."""
+    def resolve(self, context):
+        """Once every article is read: the magazine, then the neighbours (they need the
+        issue and column of each magazine article)."""
         if not self.active:
             return
         items = [
             item
             for article in context.get("articles", [])
             for item in (article, *article.translations)
-            if item.status == "published" and hasattr(item, "publication")
+            if item.status == "published" and hasattr(item, "publication") and item.lang in self.languages
         ]
+        self.resolve_magazine(context, items)
+        self.resolve_neighbours(items)
+
+    def resolve_magazine(self, context, items):
+        """Issues and columns."""
         by_lang = {}
         for lang in self.languages:
             built = magazine.build_magazine(items, lang, self.options.columns)
@@ -246,6 +258,24 @@ class PublicationsRun:
                         article.publication.column = group.column
             by_lang[lang] = built
         context["magazine"] = by_lang
+
+    def resolve_neighbours(self, items):
+        column_rank = {key: rank for rank, key in enumerate(self.options.columns)}
+        records = []
+        for item in items:
+            publication = item.publication
+            if publication.kind not in WITH_NEIGHBOURS:
+                continue
+            records.append(neighbours.Record(
+                item, publication.kind, item.lang, item.slug, item.date,
+                tags=tuple(str(tag.slug) for tag in getattr(item, "tags", None) or ()),
+                series=publication.issue.slug if publication.issue is not None else None,
+                position=column_rank[publication.column.key] if publication.column is not None else 0,
+            ))
+        found = neighbours.neighbours(records, self.options.related_limit)
+        for record in records:
+            publication, near = record.item.publication, found[record.lang, record.slug]
+            publication.previous, publication.next, publication.related = near.previous, near.next, near.related
 
     def write_pictures(self, output_path: str):
         if not self.active:
@@ -415,12 +445,13 @@ class MachineMetadata:
 
 
 class PublicationsGenerator(Generator):
-    """Resolves the magazine once all articles are read, and writes the picture files."""
+    """Resolves the magazine and the neighbours once all articles are read, and writes the
+    picture files."""
 
     run: PublicationsRun  # set by register()
 
     def generate_context(self):
-        self.run.resolve_magazine(self.context)
+        self.run.resolve(self.context)
 
     def generate_output(self, writer):
         self.run.write_pictures(self.output_path)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import PIL
 from PIL import Image, ImageOps
+
+from .summary import has_class, normalise, parse, text_of
 
 EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 SUFFIX = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -200,14 +203,15 @@ class ImgTag:
         return any(key == name for key, _ in self.attrs)
 
 
+_NEWLINE = re.compile("\n")
+_IMG_START = re.compile("<img", re.IGNORECASE)
+
+
 class _Finder(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.text = text
-        self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
         self.open = {"a": 0, "picture": 0, "figure": 0}
         self.found: list[ImgTag] = []
 
@@ -236,6 +240,8 @@ class _Finder(HTMLParser):
 
 
 def find_images(text: str) -> list[ImgTag]:
+    if not _IMG_START.search(text):
+        return []  # most bodies (every report) have no picture: no need to tokenise them
     finder = _Finder(text)
     finder.feed(text)
     finder.close()
@@ -387,26 +393,26 @@ class Figure:
 
 def figures(text: str) -> list[Figure]:
     """The figures of a body, from their <img>, <figcaption>, ``.credit`` and <time>."""
-    from bs4 import BeautifulSoup  # only metadata needs a tree
-
-    from .summary import normalise
-
+    root = parse(text) if _FIGURE_START.search(text or "") else None
+    if root is None:
+        return []
     found = []
-    for figure in BeautifulSoup(text or "", "html.parser").find_all("figure"):
-        img = figure.find("img")
+    for figure in root.iter("figure"):
+        img = next(figure.iter("img"), None)
         if img is None:
             continue
-        caption = figure.find("figcaption")
+        caption = next(figure.iter("figcaption"), None)
         credit = date = ""
         words = ""
         if caption is not None:
-            credit_tag = caption.find(class_="credit")
-            time_tag = caption.find("time")
-            credit = normalise(credit_tag.get_text()) if credit_tag else ""
-            date = (time_tag.get("datetime") or normalise(time_tag.get_text())) if time_tag else ""
-            for tag in (credit_tag, time_tag):
-                if tag is not None:
-                    tag.extract()
-            words = normalise(caption.get_text())
+            credit_tag = next((e for e in caption.iterdescendants() if isinstance(e.tag, str) and has_class(e, "credit")), None)
+            time_tag = next(caption.iterdescendants("time"), None)
+            credit = normalise(text_of(credit_tag)) if credit_tag is not None else ""
+            date = (time_tag.get("datetime") or normalise(text_of(time_tag))) if time_tag is not None else ""
+            extracted = frozenset(tag for tag in (credit_tag, time_tag) if tag is not None)
+            words = normalise(text_of(caption, extracted.__contains__))
         found.append(Figure(img.get("src") or "", img.get("alt") or "", words, credit, date))
     return found
+
+
+_FIGURE_START = re.compile("<figure", re.IGNORECASE)

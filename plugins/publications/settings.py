@@ -20,6 +20,7 @@ RASTER_FORMATS = ("JPEG", "PNG", "WEBP")
 
 DEFAULT_SUMMARY = {"zh": ("characters", 120), "en": ("words", 50)}
 DEFAULT_CITATION_STYLES = {"zh": "gb-t-7714-2015", "en": "chicago"}
+DEFAULT_RELATED_LIMIT = 3  # related publications under a page: a few, so each is worth reading
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Options:
     image_cache: str | None = None  # folder of the content-addressed image cache, None: no cache
     static_folders: tuple[str, ...] = ("images",)
     static_url: str = "{path}"
+    related_limit: int = DEFAULT_RELATED_LIMIT
 
 
 def _positive_ints(key: str, value) -> tuple[int, ...]:
@@ -127,6 +129,12 @@ def read_options(settings: Mapping) -> Options:
     elif cache is False:
         cache = None
 
+    related_limit = settings.get("PUBLICATIONS_RELATED_LIMIT", DEFAULT_RELATED_LIMIT)
+    if not isinstance(related_limit, int) or isinstance(related_limit, bool) or related_limit < 0:
+        raise PublicationsSettingsError(
+            f"PUBLICATIONS_RELATED_LIMIT must be a whole number of related publications (0: none), not {related_limit!r}"
+        )
+
     return Options(
         origin=origin,
         siteurl=(settings.get("SITEURL") or "").rstrip("/"),
@@ -146,4 +154,5 @@ def read_options(settings: Mapping) -> Options:
         image_cache=cache,
         static_folders=tuple(settings.get("STATIC_PATHS", ("images",))),
         static_url=settings.get("STATIC_URL", "{path}"),
+        related_limit=related_limit,
     )

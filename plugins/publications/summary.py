@@ -29,9 +29,10 @@ How a summary is made:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
 UNITS = ("characters", "words")
 
@@ -40,10 +41,14 @@ _SKIPPED_CONTAINERS = frozenset(
 )
 _NOT_TEXT_CLASSES = frozenset({"permalink", "footnote-ref", "visually-hidden"})
 _BOLD = frozenset({"strong", "b"})
+# What BeautifulSoup keeps apart from the text (its Script, Stylesheet, TemplateString and
+# Ruby*String): summaries and captions were written against that reading.
+_NOT_TEXT_ELEMENTS = frozenset({"script", "style", "template", "rt", "rp"})
 
 CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _SPACES = re.compile(r"\s+")
+_NOT_SPACE = re.compile(r"\S")
 
 # Chinese: ideographic terminators, any quotation marks or brackets.
 _ZH_END = "。！？"
@@ -74,16 +79,38 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _CJK_GAP.sub("", text)).strip()
 
 
-def _text_of(node) -> str:
-    if isinstance(node, NavigableString):
-        return str(node) if type(node) is NavigableString else ""  # comments, CDATA: not text
-    if not isinstance(node, Tag):
+def parse(html: str):
+    """The element tree of an HTML fragment (lxml: an order of magnitude faster than
+    BeautifulSoup's html.parser), or None when it has no markup or text at all."""
+    return etree.HTML(html) if html and not html.isspace() else None
+
+
+def text_of(node, left_out=lambda element: False, line_break: str = "") -> str:
+    """The text of an element, its tail excluded, as BeautifulSoup's get_text() reads it:
+    comments and the insides of script, style, template and ruby annotations are not
+    text. Elements for which `left_out` is true give nothing (their tails still count);
+    a <br> gives `line_break`."""
+    if not isinstance(node.tag, str) or node.tag in _NOT_TEXT_ELEMENTS or left_out(node):
         return ""
-    if _NOT_TEXT_CLASSES & set(node.get("class") or ()):
-        return ""
-    if node.name == "br":
-        return "\n"
-    return "".join(_text_of(child) for child in node.children)
+    if node.tag == "br":
+        return line_break
+    parts = [node.text or ""]
+    for child in node:
+        parts.append(text_of(child, left_out, line_break))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def has_class(element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
+def _not_text(element) -> bool:
+    return not _NOT_TEXT_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+def _body_text(node) -> str:
+    return text_of(node, _not_text, "\n")
 
 
 def ends_sentence(text: str) -> bool:
@@ -91,28 +118,47 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ZH_END + _EN_END
 
 
-def _paragraph(p: Tag) -> Paragraph:
-    children = [c for c in p.children if not (isinstance(c, NavigableString) and not c.strip())]
+def _child_nodes(p) -> list:
+    """The child nodes of `p` as BeautifulSoup's tree has them: runs of text (str)
+    and elements (comments included), whitespace-only runs left out."""
+    nodes = [p.text] if p.text and not p.text.isspace() else []
+    for child in p:
+        nodes.append(child)
+        if child.tail and not child.tail.isspace():
+            nodes.append(child.tail)
+    return nodes
+
+
+def _node_text(node) -> str:
+    return node if isinstance(node, str) else _body_text(node)
+
+
+def _paragraph(p) -> Paragraph:
+    children = _child_nodes(p)
     first = children[0] if children else None
-    if isinstance(first, Tag) and first.name in _BOLD:
-        lead = normalise(_text_of(first))
+    if first is not None and not isinstance(first, str) and first.tag in _BOLD:
+        lead = normalise(_body_text(first))
         if lead and ends_sentence(lead):
-            rest = normalise("".join(_text_of(c) for c in children[1:]))
+            rest = normalise("".join(_node_text(c) for c in children[1:]))
             return Paragraph(lead=lead, text=rest)
-    return Paragraph(lead="", text=normalise(_text_of(p)))
+    return Paragraph(lead="", text=normalise(_body_text(p)))
+
+
+def _paragraphs(html: str) -> Iterator[Paragraph]:
+    root = parse(html)
+    if root is None:
+        return
+    for p in root.iter("p"):
+        if any(parent.tag in _SKIPPED_CONTAINERS for parent in p.iterancestors()):
+            continue
+        paragraph = _paragraph(p)
+        if paragraph.lead or paragraph.text:
+            yield paragraph
 
 
 def paragraphs(html: str) -> list[Paragraph]:
     """The body's own paragraphs, in order, as text."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    found = []
-    for p in soup.find_all("p"):
-        if any(parent.name in _SKIPPED_CONTAINERS for parent in p.parents):
-            continue
-        paragraph = _paragraph(p)
-        if paragraph.lead or paragraph.text:
-            found.append(paragraph)
-    return found
+    return list(_paragraphs(html))
 
 
 def _split(text: str, ends: str, opens: str, closes: str, english: bool, balanced: bool = True) -> list[str]:
@@ -160,15 +206,25 @@ def _english_boundary(text: str, stop: int, after: int) -> bool:
     """Whether the terminator at `stop` (its closers end at `after`) ends an English sentence."""
     if after < len(text) and not text[after].isspace():
         return False  # 3.5, e.g., U.S.A
-    following = text[after:].lstrip()
-    if following and following[0].islower():
+    following = _NOT_SPACE.search(text, after)
+    if following and following.group().islower():
         return False  # "Why?” she asked.
     if text[stop] == ".":
-        word = re.search(r"([\w.]+)$", text[:stop])
-        token = word.group(1) if word else ""
+        token = _token_before(text, stop)
         if token in _EN_ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper()):
             return False
     return True
+
+
+def _token_before(text: str, end: int) -> str:
+    r"""The run of word characters and full stops ending at `end`: what ``([\w.]+)$`` finds
+    in ``text[:end]``, without copying the text before it (paragraphs are long)."""
+    if end and text[end - 1] == "\n":
+        end -= 1  # $ also matches before a final newline
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
 
 
 def sentences(text: str, unit: str) -> list[str]:
@@ -187,7 +243,8 @@ def summarise(html: str, rule: SummaryRule) -> str:
     """The summary of a rendered body, as plain text ("" when it has no paragraph)."""
     taken: list[str] = []
     total = 0
-    for paragraph in paragraphs(html):
+    # Lazily: a summary needs the first few paragraphs, not the text of all of them.
+    for paragraph in _paragraphs(html):
         for sentence in sentences(paragraph.text, rule.unit) if paragraph.text else [paragraph.lead]:
             size = measure(sentence, rule.unit)
             if taken and total + size - rule.length > rule.length - total:
@@ -205,5 +262,5 @@ def _join(taken: list[str], unit: str) -> str:
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment (an editor's own Summary), markup removed."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    return normalise(_text_of(soup))
+    root = parse(html)
+    return normalise(_body_text(root)) if root is not None else ""

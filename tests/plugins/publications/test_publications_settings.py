@@ -14,6 +14,7 @@ def test_the_real_settings_are_valid():
     assert list(options.columns) == list(REAL["MAGAZINE_COLUMNS"])
     assert options.summary["zh"].unit == "characters" and options.summary["en"].unit == "words"
     assert options.image_widths == (480, 960, 1600)
+    assert options.related_limit == 3
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,8 @@ def test_the_real_settings_are_valid():
         ({"PUBLICATIONS_IMAGE_QUALITY": {"WEBP": 120}}, "PUBLICATIONS_IMAGE_QUALITY"),
         ({"PUBLICATIONS_IMAGE_FOLDER": "../elsewhere"}, "PUBLICATIONS_IMAGE_FOLDER"),
         ({"PUBLICATIONS_PUBLISHER": {"zh": "政协"}}, "PUBLICATIONS_PUBLISHER"),
+        ({"PUBLICATIONS_RELATED_LIMIT": -1}, "PUBLICATIONS_RELATED_LIMIT"),
+        ({"PUBLICATIONS_RELATED_LIMIT": "3"}, "PUBLICATIONS_RELATED_LIMIT"),
     ],
 )
 def test_a_bad_setting_is_named(override, key):
