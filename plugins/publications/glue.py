@@ -3,8 +3,9 @@
 One PublicationsRun per Pelican run (reset when a run starts) does, in Pelican's phases:
 
 * content phase (``content_object_init``), per page: the plain-text summary, responsive
-  pictures in the body (planned, not yet written), the cover of an issue, the
-  ``issue`` template for issues; everything lands in ``content.publication``;
+  pictures in the body (planned, not yet written), figure captions in the language's
+  punctuation, the cover of an issue, the ``issue`` template for issues; everything
+  lands in ``content.publication``;
 * context phase (PublicationsGenerator.generate_context), once all articles are read:
   each magazine article's issue and column, each issue's contents and neighbours;
   ``magazine`` in the template context; then every report's, story's and magazine
@@ -27,7 +28,7 @@ from bilingual.settings import Language, read_languages
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import images, magazine, metadata, neighbours, summary
+from . import captions, images, magazine, metadata, neighbours, summary
 from .citation import STYLE_NAMES, cite
 from .records import (
     Agent,
@@ -53,6 +54,10 @@ def N_(message: str) -> str:
 
 LISTING_NAMES = {"report": N_("Reports"), "story": N_("Stories"), "issue": N_("Magazine")}
 FULL_PICTURE = N_("(opens the full-size picture)")
+# Punctuation of a figure caption (captions.py): its words and the picture's date, then
+# those and the credit. The placeholders are HTML; keep them, change the punctuation.
+DATED_CAPTION = N_("%(caption)s (%(date)s)")
+CREDITED_CAPTION = N_("%(caption)s %(credit)s")
 # The kinds whose pages (article.html) show their previous, next and related publications.
 WITH_NEIGHBOURS = ("report", "story", "article")
 
@@ -141,7 +146,11 @@ class PublicationsRun:
             content.template = "issue"
         self.set_summary(content)
         if getattr(content, "_content", None):
-            self.set_pictures(content, publication)
+            self.set_pictures(content, publication)  # first: its figure metadata reads captions as written
+            style = captions.CaptionStyle(
+                self.gettext(content.lang, DATED_CAPTION), self.gettext(content.lang, CREDITED_CAPTION)
+            )
+            content._content = captions.captions(content._content, style)
         if kind == "issue" and content.metadata.get("cover"):
             self.set_cover(content, publication)
         publication.year = listing_year(content)
@@ -154,7 +163,8 @@ class PublicationsRun:
         if "summary" in content.metadata:
             text = summary.plain_text(content.metadata["summary"])
         else:
-            text = summary.summarise(getattr(content, "_content", "") or "", rule)
+            begins_midway = bool(content.metadata.get("begins_midway"))
+            text = summary.summarise(getattr(content, "_content", "") or "", rule, begins_midway)
         content.metadata["summary"] = text
         content._summary = text
 

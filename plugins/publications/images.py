@@ -207,17 +207,24 @@ _NEWLINE = re.compile("\n")
 _IMG_START = re.compile("<img", re.IGNORECASE)
 
 
-class _Finder(HTMLParser):
+class PositionParser(HTMLParser):
+    """An HTMLParser that knows where in its text the current tag starts."""
+
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.text = text
         self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
-        self.open = {"a": 0, "picture": 0, "figure": 0}
-        self.found: list[ImgTag] = []
 
     def where(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
+
+
+class _Finder(PositionParser):
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.open = {"a": 0, "picture": 0, "figure": 0}
+        self.found: list[ImgTag] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in self.open:

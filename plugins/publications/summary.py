@@ -21,6 +21,10 @@ How a summary is made:
   government reports) is a heading run into the text, not prose: the summary leaves
   it out and reads on in the same paragraph after it. A paragraph that is nothing but
   its lead gives the whole lead sentence. So a summary is never cut inside a lead.
+* A text that **begins mid-way** (``Begins_midway: true``: the source lost its opening)
+  starts with the end of a sentence whose beginning is missing. That first sentence is
+  left out, so the summary starts at the first whole one. An editor's own ``Summary``
+  is better still: it always wins (glue.py), as plain text.
 * Chinese is measured in characters (whitespace excluded); English in words.
   Whitespace between two Chinese characters (from hard-wrapped source lines) is
   dropped, other whitespace collapsed to one space.
@@ -239,13 +243,18 @@ def measure(text: str, unit: str) -> int:
     return len(text.split())  # English words only: never used for Chinese
 
 
-def summarise(html: str, rule: SummaryRule) -> str:
-    """The summary of a rendered body, as plain text ("" when it has no paragraph)."""
+def summarise(html: str, rule: SummaryRule, begins_midway: bool = False) -> str:
+    """The summary of a rendered body, as plain text ("" when it has no paragraph).
+    `begins_midway`: the body's first sentence is the end of one whose start is lost."""
     taken: list[str] = []
     total = 0
+    cut_short = begins_midway
     # Lazily: a summary needs the first few paragraphs, not the text of all of them.
     for paragraph in _paragraphs(html):
         for sentence in sentences(paragraph.text, rule.unit) if paragraph.text else [paragraph.lead]:
+            if cut_short:
+                cut_short = False
+                continue
             size = measure(sentence, rule.unit)
             if taken and total + size - rule.length > rule.length - total:
                 return _join(taken, rule.unit)  # without it, the summary is nearer the target

@@ -299,3 +299,40 @@ def test_summaries_are_whole_opening_sentences(site):
         assert "<" not in summary and "…" not in summary
         assert summary[-1] in "。！？”"
 
+
+
+# the report's summary: its editors' own, as its text begins mid-way -------------------------------------
+
+
+def summary_line(lang: str) -> str:
+    """The Summary of the report's content file (plain words: what every teaser must say)."""
+    text = (ROOT / "content" / "reports" / f"2022-standing-committee-work-report.{lang}.md").read_text(encoding="utf-8")
+    header = text.split("\n\n", 1)[0]
+    assert "Begins_midway: true" in header.splitlines()
+    (line,) = [line for line in header.splitlines() if line.startswith("Summary: ")]
+    return line.removeprefix("Summary: ")
+
+
+@pytest.mark.parametrize("prefix", LANGS)
+def test_the_report_is_introduced_by_its_summary_not_its_mid_sentence_opening(site, prefix):
+    expected = summary_line("en" if prefix else "zh")
+    for listing in (prefix, prefix + "reports/"):
+        cards = soup(site, listing).select(".card")
+        (card,) = [c for c in cards if c.select_one(".card__title a")["href"] == f"/{prefix}{REPORT}"]
+        assert card.select_one(".card__summary").get_text() == expected
+    page = soup(site, prefix + REPORT)
+    assert meta(page, "description") == meta(page, "og:description") == [expected]
+    assert graph(page)["Report"]["description"] == expected
+
+
+# photo captions --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", both(STORIES))
+def test_a_photo_credit_stands_apart_from_the_date_of_the_photo(site, url):
+    for figcaption in soup(site, url).select("main figure.photo figcaption"):
+        credit, date = figcaption.select_one(".credit"), figcaption.select_one("time")
+        assert figcaption.contents[-1] is credit
+        bracketed = f"({date.get_text()})" if url.startswith("en/") else f"（{date.get_text()}）"
+        assert bracketed in figcaption.get_text()
+        assert not figcaption.get_text().endswith(date.get_text())

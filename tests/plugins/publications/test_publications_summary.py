@@ -162,6 +162,24 @@ def test_the_summary_is_plain_text_without_markup_or_entities():
     assert summarise(html, EN) == "A & B meet <here>. Then more."
 
 
+# texts that begin mid-way ------------------------------------------------------------------
+
+MIDWAY_ZH = "<p>密切同宗教界代表人士等团结联络，进一步扩大团结面。积极拓展文史工作思路。</p><h2>二、开头</h2><p>区政协常委会把助推发展作为主线。</p>"
+MIDWAY_EN = "<p>people from the new social strata and others. We broadened our approach.</p><p>The Standing Committee served.</p>"
+
+
+@pytest.mark.parametrize(("html", "rule", "first_whole"), [(MIDWAY_ZH, ZH, "积极拓展"), (MIDWAY_EN, EN, "We broadened")])
+def test_a_text_that_begins_midway_is_summarised_from_its_first_whole_sentence(html, rule, first_whole):
+    assert not summarise(html, rule).startswith(first_whole)
+    assert summarise(html, rule, begins_midway=True).startswith(first_whole)
+
+
+def test_a_midway_text_whose_first_paragraph_is_one_fragment_starts_at_the_next():
+    html = "<p>进一步扩大团结面。</p><p>区政协常委会把助推发展作为主线。</p>"
+    assert summarise(html, ZH, begins_midway=True) == "区政协常委会把助推发展作为主线。"
+    assert summarise("<p>只有半句。</p>", ZH, begins_midway=True) == ""  # nothing whole to say
+
+
 def test_an_editors_own_summary_keeps_its_words_without_markup():
     assert plain_text("<p>编辑<strong>自己</strong>写的摘要。</p>") == "编辑自己写的摘要。"
 
