@@ -8,10 +8,30 @@ after their content, so one reordering renames the filter file, the metadata fil
 that lists it, and the entry that names the metadata file.
 
 normalise_bundle() sorts all three and renames what changed, with a hash of the new
-content in the name's place. The files are gzip-compressed CBOR after the 12-byte
-signature `pagefind_dcd`; the small CBOR codec below reads and writes exactly the
-subset Pagefind uses (unsigned and negative integers, byte and text strings, arrays,
-maps, true/false/null), in the shortest form, as Pagefind writes it.
+content in the name's place.
+
+It also makes the fragments lighter: the file of one page
+(fragment/<lang>_<hash>.pf_fragment) that each shown result downloads. Pagefind stores a Chinese page
+as its words joined by zero-width spaces, one character a word; between two Chinese
+characters the space says nothing (search.js splits a run of them into characters),
+and dropping it saves a tenth of the fragment. A section whose title the page's
+`sections` meta gives keeps its anchor without Pagefind's copy of its text, and that
+meta is written with its characters instead of escapes.
+
+It also cuts the word index into smaller chunks. Pagefind fills each chunk
+(index/<lang>_<hash>.pf_index) up to about 20,000 word positions, a size it does not
+let us choose, and a query downloads the whole chunk of each of its words. Chinese
+is indexed one character per word (index_view.py), so a common character already
+fills much of a chunk on its own, and the rest of the chunk is other characters the
+query never asked for: at 500 pages a language, 协商 downloaded 60 kB of chunks for
+20 kB of its own positions. Chunks of about CHUNK_BYTES keep a query's download close
+to what its own words weigh; the browser finds a word's chunk from the from/to bounds
+in the metadata, which are recomputed here as Pagefind computes them.
+
+The files are gzip-compressed CBOR (fragments: JSON) after the 12-byte signature
+`pagefind_dcd`; the small CBOR codec below reads and writes exactly the subset
+Pagefind uses (unsigned and negative integers, byte and text strings, arrays, maps,
+true/false/null), in the shortest form, as Pagefind writes it.
 """
 
 from __future__ import annotations
@@ -19,11 +39,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
+from itertools import pairwise
 from pathlib import Path
+
+from .index_view import HAN_CLASS, ZWSP
 
 ENTRY_FILE = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"
 SUPPORTED_VERSIONS = ("1.5.2",)
+# Encoded bytes of word entries per index chunk (before gzip, which makes them about a
+# third smaller). Smaller chunks cost a line each in the metadata every search loads.
+CHUNK_BYTES = 8_000
 
 
 class BundleError(ValueError):
@@ -151,12 +178,177 @@ def _normalise_filter(bundle: Path, filter_hash: str) -> str:
     return new_hash
 
 
-def _normalise_meta(bundle: Path, meta_hash: str) -> str:
+def chunk_bounds(words: list[list[str]]) -> list[tuple[str, str]]:
+    """(from, to) of each chunk of sorted words, as Pagefind's chunk_meta writes them:
+    neighbouring bounds are cut to one character past their common prefix."""
+    bounds = [[chunk[0], chunk[-1]] for chunk in words]
+    for before, after in pairwise(bounds):
+        last, first = before[1], after[0]
+        common = 0
+        while common < min(len(last), len(first)) and last[common] == first[common]:
+            common += 1
+        before[1], after[0] = last[:common + 1], first[:common + 1]
+    return [(low, high) for low, high in bounds]
+
+
+# A word's pages in an index chunk, [[page, [locations], [locations]], …], skipped as bytes:
+# decoding every location in Python took seconds. A run of integers ends where the next
+# array or word begins (CBOR major types 4 and 3, never an integer), so each run is
+# matched whole and the arrays' lengths need no counting.
+_INTEGER = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38][\s\S]|[\x19\x39][\s\S]{2}|[\x1a\x3a][\s\S]{4})"
+_ARRAY_HEAD = rb"(?:[\x80-\x97]|\x98[\s\S]|\x99[\s\S]{2}|\x9a[\s\S]{4})"
+_LOCATIONS = _ARRAY_HEAD + _INTEGER + b"*"
+_PAGES = re.compile(_ARRAY_HEAD + rb"(?:\x83" + _INTEGER + _LOCATIONS + _LOCATIONS + b")*")
+
+
+def index_words(payload: bytes, name: str) -> list[tuple[str, bytes]]:
+    """(word, its encoded entry) for each word of an index chunk's CBOR, in order."""
+    if payload[:1] != b"\x81":
+        raise BundleError(f"{name}: expected [[[word, pages, …], …]]")
+    _, at = _decode_head(payload, 1, 4, name)
+    words = []
+    while at < len(payload):
+        start = at
+        if payload[at] != 0x83:
+            raise BundleError(f"{name}: a word entry is not [word, pages, …]")
+        length, at = _decode_head(payload, at + 1, 3, name)
+        word = payload[at:at + length].decode("utf-8")
+        pages = _PAGES.match(payload, at + length)
+        if pages is None or pages.end() >= len(payload) or payload[pages.end()] >> 5 != 4:
+            raise BundleError(f"{name}: the pages of {word!r} are not laid out as Pagefind 1.5 writes them")
+        _, at = _decode(payload, pages.end())  # the third part, empty in every bundle seen
+        if at < len(payload) and payload[at] != 0x83:
+            raise BundleError(f"{name}: the pages of {word!r} are not laid out as Pagefind 1.5 writes them")
+        words.append((word, payload[start:at]))
+    return words
+
+
+def _decode_head(data: bytes, at: int, major: int, name: str) -> tuple[int, int]:
+    """The argument of the CBOR head at `at`, which must be of type `major`; and where it ends."""
+    if at >= len(data) or data[at] >> 5 != major or data[at] & 31 > 27:
+        raise BundleError(f"{name}: unexpected CBOR at byte {at}")
+    info = data[at] & 31
+    if info < 24:
+        return info, at + 1
+    size = 1 << (info - 24)
+    return int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
+
+
+def split_words(words: list[tuple[str, bytes]], limit: int) -> list[list[tuple[str, bytes]]]:
+    """Sorted word entries in runs of about `limit` encoded bytes; a larger word stands alone."""
+    chunks, chunk, size = [], [], 0
+    for word in words:
+        chunk.append(word)
+        size += len(word[1])
+        if size >= limit:
+            chunks.append(chunk)
+            chunk, size = [], 0
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _rechunk_index(bundle: Path, chunks: list, limit: int) -> list:
+    """Rewrite a language's index chunks at about `limit` bytes each; returns the new meta list."""
+    if not chunks:
+        return chunks
+    folder = bundle / "index"
+    words = []
+    for _, _, chunk_hash in chunks:
+        data = gzip.decompress((folder / f"{chunk_hash}.pf_index").read_bytes())
+        if not data.startswith(SIGNATURE):
+            raise BundleError(f"{chunk_hash}.pf_index does not start with Pagefind's signature")
+        words.extend(index_words(data[len(SIGNATURE):], f"{chunk_hash}.pf_index"))
+    if any(before[0] >= after[0] for before, after in pairwise(words)):
+        raise BundleError("the index chunks do not hold their words in sorted order")
+    old_names = {f"{chunk_hash}.pf_index" for _, _, chunk_hash in chunks}
+    split = split_words(words, limit)
+    rewritten, names = [], set()
+    bounds = chunk_bounds([[word for word, _ in chunk] for chunk in split])
+    for (low, high), chunk in zip(bounds, split):
+        payload = b"\x81" + _head(4, len(chunk)) + b"".join(entry for _, entry in chunk)
+        # Level 6, as Pagefind: 9 took twice the time for 0.4 % fewer bytes.
+        content = gzip.compress(SIGNATURE + payload, compresslevel=6, mtime=0)
+        chunk_hash = renamed(chunks[0][2], content)
+        while f"{chunk_hash}.pf_index" in names:  # Pagefind's answer to a collision: a longer hash
+            chunk_hash = renamed(chunk_hash + "0", content)
+        names.add(f"{chunk_hash}.pf_index")
+        (folder / f"{chunk_hash}.pf_index").write_bytes(content)
+        rewritten.append([low, high, chunk_hash])
+    for name in old_names - names:
+        (folder / name).unlink()
+    return rewritten
+
+
+# A zero-width space with a word of one Chinese character on each side (the text is
+# given a space at each end, so that its first and last words have one too).
+_BETWEEN_CHARACTERS = re.compile(f"(?<={ZWSP}{HAN_CLASS}){ZWSP}(?={HAN_CLASS}{ZWSP})")
+
+
+def compact_content(content: str) -> str:
+    """Pagefind's stored text without the zero-width space between two Chinese characters.
+
+    Left as it is when no separator would be left: search.js tells a Chinese page's
+    text from another by its zero-width spaces."""
+    compact = _BETWEEN_CHARACTERS.sub("", ZWSP + content + ZWSP)[1:-1]
+    return compact if ZWSP in compact else content
+
+
+def light_fragment(fragment: dict) -> dict:
+    """The fragment search.js needs (see the module docstring); the same once light."""
+    fragment = dict(fragment, content=compact_content(fragment.get("content", "")))
+    meta = dict(fragment.get("meta") or {})
+    if "sections" not in meta:
+        return fragment
+    try:
+        sections = json.loads(meta["sections"])
+        titles = {section_id: title for section_id, title in sections if title}
+    except (ValueError, TypeError):
+        return fragment  # not our meta: leave the anchors their text
+    meta["sections"] = json.dumps(sections, ensure_ascii=False, separators=(",", ":"))
+    fragment["meta"] = meta
+    fragment["anchors"] = [
+        dict(anchor, text="") if anchor.get("id") in titles else anchor for anchor in fragment.get("anchors") or []
+    ]
+    return fragment
+
+
+def _lighten_fragments(bundle: Path, pages: list) -> list:
+    """Rewrite a language's fragments light; returns the metadata's page list, renamed."""
+    folder = bundle / "fragment"
+    old_names = {page[0] for page in pages}
+    written: dict[str, bytes] = {}
+    renamed_pages = []
+    for fragment_hash, *rest in pages:
+        path = folder / f"{fragment_hash}.pf_fragment"
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(SIGNATURE):
+            raise BundleError(f"{path.name} does not start with Pagefind's signature")
+        fragment = light_fragment(json.loads(data[len(SIGNATURE):]))
+        text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        content = gzip.compress(SIGNATURE + text, compresslevel=9, mtime=0)
+        new_hash = renamed(fragment_hash, content)
+        # A name another page has, or had before it is read: a longer hash, as Pagefind does.
+        while written.get(new_hash, content) != content or (new_hash != fragment_hash and new_hash in old_names):
+            new_hash = renamed(new_hash + "0", content)
+        if new_hash not in written:
+            written[new_hash] = content
+            (folder / f"{new_hash}.pf_fragment").write_bytes(content)
+        renamed_pages.append([new_hash, *rest])
+    for fragment_hash, *_ in pages:
+        if fragment_hash not in written:
+            (folder / f"{fragment_hash}.pf_fragment").unlink(missing_ok=True)
+    return renamed_pages
+
+
+def _normalise_meta(bundle: Path, meta_hash: str, chunk_bytes: int) -> str:
     path = bundle / f"pagefind.{meta_hash}.pf_meta"
     meta = read_pagefind_file(path)
     # [version, pages, index chunks, filters [[name, hash]], sorts [[name, order]], meta fields]
     if not (isinstance(meta, list) and len(meta) == 6 and all(isinstance(part, list) for part in meta[1:])):
         raise BundleError(f"{path.name}: not the metadata layout of Pagefind 1.5")
+    meta[1] = _lighten_fragments(bundle, meta[1])
+    meta[2] = _rechunk_index(bundle, meta[2], chunk_bytes)
     filters = sorted(meta[3], key=lambda entry: entry[0])
     meta[3] = [[name, _normalise_filter(bundle, filter_hash)] for name, filter_hash in filters]
     meta[4] = sorted(meta[4], key=lambda entry: entry[0])
@@ -166,8 +358,9 @@ def _normalise_meta(bundle: Path, meta_hash: str) -> str:
     return new_hash
 
 
-def normalise_bundle(bundle: Path) -> dict:
-    """Sort what Pagefind wrote in random order; returns the entry (languages and version)."""
+def normalise_bundle(bundle: Path, chunk_bytes: int = CHUNK_BYTES) -> dict:
+    """Sort what Pagefind wrote in random order and cut the index into chunks of about
+    chunk_bytes; returns the entry (languages and version)."""
     entry_path = bundle / ENTRY_FILE
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -180,7 +373,7 @@ def normalise_bundle(bundle: Path) -> dict:
             f"{', '.join(SUPPORTED_VERSIONS)} only: check that layout and add the version"
         )
     for language in entry.get("languages", {}).values():
-        language["hash"] = _normalise_meta(bundle, language["hash"])
+        language["hash"] = _normalise_meta(bundle, language["hash"], chunk_bytes)
     entry_path.write_text(
         json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8"
     )

@@ -3,7 +3,8 @@
 Pagefind reads the index view of every page that marks its body (index_view.py),
 written to a scratch folder with the site's own paths, so result URLs are the
 site's; the bundle goes to <site>/<bundle_dir>/. One index per language comes from
-each page's <html lang>. Then bundle.py sorts what Pagefind wrote in random order.
+each page's <html lang>. Then bundle.py sorts what Pagefind wrote in random order, and
+cuts the index and the fragments to what a first query needs.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 import gzip
 import json
 import os
+import re
 import stat
 
 import pytest
@@ -62,17 +63,27 @@ def test_the_report_carries_its_filters_meta_and_section_anchors(site):
     assert sections["s-3-1"] == "构建三级协商体系，实现内容全覆盖。"
     anchors = {anchor["id"]: anchor for anchor in report["anchors"]}
     assert set(sections) <= set(anchors)
-    # A lead's anchor carries no copy of its paragraph; a heading's keeps its short text.
-    assert anchors["s-3-1"]["text"] == ""
-    assert anchors["s-3"]["text"].replace("\u200b", "").startswith("四、突出守正创新")
+    # A titled section's anchor carries no copy of its text: the title comes from the meta.
+    assert anchors["s-3-1"]["text"] == "" and anchors["s-3"]["text"] == ""
+    assert sections["s-3"].startswith("四、突出守正创新")
+    assert "\\u" not in report["meta"]["sections"]
     english = fragments(site)["/en" + REPORT]
     assert english["filters"] == {"kind": ["Reports"], "year": ["2023"]}
 
 
+def stored_words(content):
+    """Pagefind's words of a Chinese page, as search.js reads them: zero-width spaces
+    between words, none between two Chinese characters."""
+    return [word for piece in content.split("\u200b")
+            for word in (list(piece) if re.fullmatch(r"[\u4e00-\u9fff]+", piece) else [piece])]
+
+
 def test_chinese_is_stored_one_character_per_word_and_permalinks_are_left_out(site):
     report = fragments(site)[REPORT]
-    words = report["content"].split("\u200b")
+    assert "\u200b协\u200b" not in report["content"]  # no separator between two characters
+    words = stored_words(report["content"])
     assert "协" in words and "协商" not in words
+    assert len(words) == report["word_count"]  # one position a word, as Pagefind counted them
     assert "#" not in report["content"]
     # The title, written above the body, is indexed as the body's first words.
     assert "".join(words[:6]) == "中国人民政治"

@@ -7,12 +7,18 @@ import random
 import pytest
 from bs4 import BeautifulSoup
 from search.bundle import (
+    CHUNK_BYTES,
     BundleError,
     cbor_decode,
     cbor_encode,
+    chunk_bounds,
+    compact_content,
+    index_words,
+    light_fragment,
     normalise_bundle,
     pagefind_file_bytes,
     read_pagefind_file,
+    split_words,
 )
 from search.index_view import ZWSP, index_view, separate_han
 from search.settings import SearchSettingsError, read_settings
@@ -28,7 +34,8 @@ def page(body: str, lang: str = "zh-CN", header: str = "") -> str:
 
 
 def body_of(html: str) -> str:
-    return html.split("data-pagefind-body>", 1)[1].split("</div></main>", 1)[0]
+    """The inside of the view's body element, which is all the view holds of the page."""
+    return html.split("data-pagefind-body", 1)[1].split(">", 1)[1].rsplit("</div></body></html>", 1)[0]
 
 
 # Chinese, one character per word ------------------------------------------------
@@ -66,6 +73,12 @@ def test_english_pages_are_left_as_they_are():
     assert index_view(html, character_languages=("en",)).html != html
 
 
+def test_the_view_holds_the_body_alone():
+    view = index_view(page("<p>正文</p>", header="<footer>页脚</footer>"))
+    assert "导航" not in view.html and "页脚" not in view.html and "<title>" not in view.html
+    assert view.html.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+
+
 def test_language_and_body_are_reported():
     view = index_view(page("<p>x</p>", lang="zh-Hant-TW"))
     assert (view.lang, view.has_body) == ("zh-Hant-TW", True)
@@ -85,7 +98,9 @@ def test_headings_keep_their_ids_and_void_elements_get_the_marker_before_them():
     body = body_of(index_view(page('<h2 id="s-1">一、标题</h2><img id="fig-1" src="a.png"><hr id="x"/>')).html)
     assert body.startswith('<h2 id="s-1">')
     assert '<span id="fig-1"></span><img src="a.png">' in body
-    assert '<span id="x"></span><hr />' in body
+    assert '<span id="x"></span><hr>' in body
+    around = body_of(index_view(page('<p>前<img id="p-1" src="a.png">后</p>')).html)
+    assert around == f'<p>{Z}前{Z}<span id="p-1"></span><img src="a.png">{Z}后{Z}</p>'  # the text stays in place
 
 
 def test_the_title_before_the_body_is_indexed_as_its_first_paragraph():
@@ -200,3 +215,76 @@ def test_an_unknown_pagefind_version_is_refused(tmp_path):
     (tmp_path / "pagefind-entry.json").write_text('{"version": "9.0.0", "languages": {}}', encoding="utf-8")
     with pytest.raises(BundleError, match="Pagefind 9.0.0"):
         normalise_bundle(tmp_path)
+
+
+# The bundle: index chunks and light fragments ---------------------------------------------
+
+
+def test_chunk_bounds_are_cut_as_pagefind_cuts_them():
+    # The cases of Pagefind's own test of get_prefixes (pagefind/src/index/mod.rs).
+    assert chunk_bounds([["apple"], ["apricot", "banana"], ["peach"]]) == [
+        ("apple", "app"), ("apr", "b"), ("p", "peach")]
+    assert chunk_bounds([["cataraman"], ["yacht"]]) == [("cataraman", "c"), ("y", "yacht")]
+    assert chunk_bounds([["cath"], ["cathartic"]]) == [("cath", "cath"), ("catha", "cathartic")]
+    assert chunk_bounds([["协"], ["商", "富"]]) == [("协", "协"), ("商", "富")]
+
+
+def test_words_are_split_at_about_the_limit_and_a_large_word_stands_alone():
+    words = [("a", b"x" * 3), ("b", b"x" * 3), ("c", b"x" * 20), ("d", b"x" * 3)]
+    assert [[word for word, _ in chunk] for chunk in split_words(words, 5)] == [["a", "b"], ["c"], ["d"]]
+
+
+def test_index_words_read_each_word_entry_as_pagefind_wrote_it():
+    entries = [["协", [[0, [-25, 12, 3], []], [4, [300, 70000], [-1, 0]]], []], ["商", [[1, [], [2]]], []]]
+    payload = cbor_encode([entries])
+    assert index_words(payload, "test") == [(word[0], cbor_encode(word)) for word in entries]
+    with pytest.raises(BundleError, match="not laid out"):
+        index_words(cbor_encode([[["协", [[0, "x", []]], []]]]), "test")
+
+
+def index_chunks(bundle, language):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = read_pagefind_file(bundle / f"pagefind.{entry['languages'][language]['hash']}.pf_meta")
+    return meta[2]
+
+
+def test_the_site_index_is_in_small_chunks_and_every_word_finds_its_own(site):
+    bundle = site / "pagefind"
+    for language in ("zh-cn", "en"):
+        chunks = index_chunks(bundle, language)
+        assert len(chunks) > 1
+        for low, high, chunk_hash in chunks:
+            words = read_pagefind_file(bundle / "index" / f"{chunk_hash}.pf_index")[0]
+            if len(words) > 1:  # only a word larger than a chunk makes one alone
+                assert sum(len(cbor_encode(word)) for word in words[:-1]) < CHUNK_BYTES
+            for word, *_ in words:
+                # Pagefind's lookup (pagefind_web request_indexes): the first chunk whose
+                # bounds hold the word, or, failing that, the bounds cut to the word's length.
+                found = next((h for f, t, h in chunks if f <= word <= t), None) or next(
+                    h for f, t, h in chunks if word[:len(f)] >= f[:len(word)] and word[:len(t)] <= t[:len(word)])
+                assert found == chunk_hash, word
+
+
+def test_compact_content_drops_the_separator_between_two_chinese_characters_only():
+    assert compact_content(f"政{Z}协{Z}，{Z}委{Z}员{Z}2021{Z}年") == f"政协{Z}，{Z}委员{Z}2021{Z}年"
+    assert compact_content(f"数{Z}字{Z}ab{Z}化") == f"数字{Z}ab{Z}化"
+    assert compact_content(f"丰{Z}富") == f"丰{Z}富"  # no separator would be left to say it is Chinese
+    assert compact_content("proposals and more") == "proposals and more"
+
+
+def test_a_light_fragment_keeps_what_search_js_reads_and_is_light_once():
+    fragment = {
+        "url": "/r/", "content": f"一{Z}、{Z}协{Z}商{Z}正{Z}文", "word_count": 6,
+        "meta": {"title": "报告", "sections": json.dumps([["s-1", "一、协商"], ["s-1-1", ""]])},
+        "anchors": [{"element": "h2", "id": "s-1", "text": f"一{Z}、{Z}协{Z}商", "location": 0},
+                    {"element": "h2", "id": "s-1-1", "text": "无题", "location": 4},
+                    {"element": "h3", "id": "other", "text": "别", "location": 5}],
+    }
+    light = light_fragment(fragment)
+    assert light["content"] == f"一{Z}、{Z}协商正文"
+    assert light["meta"]["sections"] == '[["s-1","一、协商"],["s-1-1",""]]'
+    assert [anchor["text"] for anchor in light["anchors"]] == ["", "无题", "别"]  # untitled ones keep theirs
+    assert light_fragment(light) == light
+    about = {"url": "/about/", "content": "About us", "meta": {"title": "About"},
+             "anchors": [{"element": "h2", "id": "a", "text": "Who", "location": 0}]}
+    assert light_fragment(about) == about  # no sections meta: nothing to take the titles from

@@ -23,6 +23,10 @@
   var HAN = /\p{Script=Han}/u;
   var PAGE_SIZE = 5; // results per batch; each costs its fragment (2–10 kB) to show
   var SECTIONS_SHOWN = 3;
+  // The pause after the last keystroke before searching. Short, because the words are
+  // looked up while the reader types (prefetch); an input method's word
+  // (compositionend) is searched at once.
+  var PAUSE_MS = 120;
 
   // Query ------------------------------------------------------------------
 
@@ -35,6 +39,15 @@
       terms.push({ text: piece, units: piece.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) });
     });
     return terms;
+  }
+
+  // The units of `text` that are already whole words while the reader is still typing:
+  // every Chinese character, and the other runs once something follows them (the end
+  // of "consul" may still become "consultation", whose index chunk is another).
+  function completeUnits(text) {
+    var units = [].concat.apply([], parseQuery(text).map(function (term) { return term.units; }));
+    var open = text.toLowerCase().match(/[^\s\p{P}\p{S}\p{Script=Han}]+$/u);
+    return Array.from(new Set(open ? units.filter(function (unit) { return unit !== open[0]; }) : units));
   }
 
   // Start positions where units[0], units[1], … stand at p, p+1, …, per page id.
@@ -74,20 +87,34 @@
   Engine.prototype.load = function () {
     var config = this.config;
     if (!this.loading) {
-      this.loading = Promise.all([
-        import(config.bundle + "pagefind.js"),
-        fetch(config.bundle + "pagefind-entry.json").then(function (response) { return response.json(); }),
-      ]).then(function (loaded) {
-        var pagefind = loaded[0];
-        this.entry = loaded[1];
+      this.loading = import(config.bundle + "pagefind.js").then(function (pagefind) {
         // The main thread is enough for a site this size, and spares the worker's script.
         // mergeFilter tags each index with its language, so searches can ask one at a time.
         return pagefind.options({ basePath: config.bundle, noWorker: true, mergeFilter: { lang: config.language } })
           .then(function () { pagefind.init(); return pagefind; });
-      }.bind(this));
+      });
       this.loading.catch(function () { this.loading = null; }.bind(this));
     }
     return this.loading;
+  };
+
+  Engine.prototype.options = function (code, choices) {
+    var filters = { lang: code };
+    if (choices.kind && this.config.kinds[choices.kind]) filters.kind = this.config.kinds[choices.kind][code];
+    if (choices.year) filters.year = choices.year;
+    return { filters: filters, sort: {} };
+  };
+
+  // Look up the words typed so far during the pause before the search, which then
+  // finds their places in the cache (hits) and has only their order left to check.
+  Engine.prototype.prefetch = function (text, choices) {
+    var units = completeUnits(text);
+    if (!units.length) return;
+    var engine = this;
+    var options = this.options(this.config.language, choices);
+    this.load().then(function (pagefind) {
+      return Promise.all(units.map(function (unit) { return engine.hits(pagefind, unit, options); }));
+    }).catch(function () { /* reported when searching */ });
   };
 
   Engine.prototype.includeOthers = function (pagefind) {
@@ -103,9 +130,11 @@
     return this.merging;
   };
 
+  // The pages of a language's index, for a term's rarity (idf): its publications, which
+  // the search page counts, are all of them but a page or two such as About. Asking
+  // Pagefind's entry file instead would cost a request of the first query.
   Engine.prototype.pageCount = function (code) {
-    var index = this.entry && this.entry.languages && this.entry.languages[this.config.languages[code].index];
-    return index ? index.page_count : 1000;
+    return Math.max(1, this.config.languages[code].publications || 0);
   };
 
   function byId(response) {
@@ -134,10 +163,8 @@
   };
 
   Engine.prototype.searchLanguage = async function (pagefind, terms, code, choices) {
-    var filters = { lang: code };
-    if (choices.kind && this.config.kinds[choices.kind]) filters.kind = this.config.kinds[choices.kind][code];
-    if (choices.year) filters.year = choices.year;
-    var options = { filters: filters, sort: {} };
+    var options = this.options(code, choices);
+    var filters = options.filters;
     var units = Array.from(new Set([].concat.apply([], terms.map(function (term) { return term.units; }))));
     // Fetch every unit's index chunk at once, then search one unit at a time.
     await Promise.all(units.map(function (unit) { return pagefind.preload(unit, options); }));
@@ -227,12 +254,16 @@
 
   var tokenCache = new WeakMap();
 
-  // The page's text as Pagefind counts it: position n is tokens[n].
+  // The page's text as Pagefind counts it: position n is tokens[n]. A Chinese page's
+  // words are joined by zero-width spaces, but for two Chinese characters side by side
+  // (plugins/search/bundle.py leaves it out), so a run of them is one word a character.
   function tokensOf(fragment) {
     if (!tokenCache.has(fragment)) {
       var raw = (fragment.raw_content || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       tokenCache.set(fragment, raw.indexOf(ZWSP) >= 0
-        ? { tokens: raw.split(ZWSP), joiner: "" }
+        ? { tokens: [].concat.apply([], raw.split(ZWSP).map(function (word) {
+            return /^\p{Script=Han}+$/u.test(word) ? Array.from(word) : [word];
+          })), joiner: "" }
         : { tokens: raw.split(/[\r\n\s]+/g), joiner: " " });
     }
     return tokenCache.get(fragment);
@@ -445,14 +476,16 @@
       var mine = generation;
       var results = current;
       var pages = await results.next(PAGE_SIZE);
-      var fragments = await Promise.all(pages.map(function (page) { return engine.fragment(page); }));
-      if (mine !== generation) return;
+      // Fetched together; each result is shown as soon as it and those above it are here.
+      var fragments = pages.map(function (page) { return engine.fragment(page); });
       var first = null;
-      pages.forEach(function (page, i) {
-        var item = renderResult(config, page, fragments[i], results.query, results.languages.length > 1);
+      for (var i = 0; i < pages.length; i++) {
+        var fragment = await fragments[i];
+        if (mine !== generation) return;
+        var item = renderResult(config, pages[i], fragment, results.query, results.languages.length > 1);
         first = first || item;
         list.appendChild(item);
-      });
+      }
       results.shown += pages.length;
       more.hidden = results.shown >= results.total;
       if (focusFirst && first) first.querySelector("a").focus();
@@ -502,11 +535,13 @@
     input.addEventListener("input", function (event) {
       if (event.isComposing) return; // wait for the input method to finish the word
       clearTimeout(timer);
-      timer = setTimeout(update, 250);
+      engine.prefetch(input.value, choices());
+      timer = setTimeout(update, PAUSE_MS);
     });
     input.addEventListener("compositionend", function () {
       clearTimeout(timer);
-      timer = setTimeout(update, 250);
+      engine.prefetch(input.value, choices());
+      timer = setTimeout(update, 0);
     });
     form.addEventListener("change", function (event) {
       if (event.target !== input) update();
