@@ -1,7 +1,8 @@
 """Preview (`make serve`): build, serve output/ on http://127.0.0.1:PORT/, rebuild on change.
 
 Every build is the strict, atomic one of tools/build.py, run in a fresh Python process
-so that edits to plugins/ take effect too. A failed build prints its problems and the
+so that edits to plugins/ take effect too, with Pelican's content cache: an unchanged
+Markdown file is not converted again (edits to settings or plugins drop the cache). A failed build prints its problems and the
 previous site stays served (output/ is only swapped when a build succeeds): fix the
 file, save, and the next build replaces it. Watched: content/, themes/, plugins/ and
 pelicanconf.py.
@@ -43,7 +44,8 @@ def build(settings: str, output: Path) -> bool:
     """One strict build in its own process; its messages go to this terminal."""
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "tools.build", "-s", settings, "-o", str(output)], cwd=ROOT, check=False
+        [sys.executable, "-m", "tools.build", "-s", settings, "-o", str(output), "--content-cache"],
+        cwd=ROOT, check=False,
     )
     if done.returncode == 0:
         print(f"built in {time.monotonic() - started:.1f} s", flush=True)

@@ -13,6 +13,7 @@ into a failed build and leaves output/ as it was.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from pelican import signals
@@ -30,6 +31,26 @@ def enabled(settings) -> bool:
     return any(str(name).rsplit(".", 1)[-1] == PLUGIN_NAME for name in settings.get("PLUGINS", ()))
 
 
+class SavedAs(Mapping):
+    """Source name → the page Pelican wrote it to. Pelican computes save_as anew on every
+    access, and only the few pages that links point to are ever asked for."""
+
+    def __init__(self, generated: Mapping):
+        self.contents = {Path(name).as_posix(): content for name, content in generated.items()}
+
+    def __getitem__(self, name: str) -> str:
+        save_as = getattr(self.contents[name], "save_as", None)
+        if not save_as:
+            raise KeyError(name)
+        return save_as
+
+    def __iter__(self):
+        return (name for name in self.contents if name in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class StrictRun:
     """The state of one Pelican run; reset when a run starts."""
 
@@ -39,7 +60,7 @@ class StrictRun:
     def reset(self):
         self.active = False
         self.sources = ()
-        self.written: dict[str, str] = {}
+        self.written: Mapping[str, str] = {}
 
     def start(self, pelican):
         self.reset()
@@ -61,12 +82,7 @@ class StrictRun:
     def record_outputs(self, generators):
         if not self.active or not generators:
             return
-        generated = generators[0].context.get("generated_content", {})
-        self.written = {
-            Path(name).as_posix(): content.save_as
-            for name, content in generated.items()
-            if getattr(content, "save_as", None)
-        }
+        self.written = SavedAs(generators[0].context.get("generated_content", {}))
 
     def finish(self, pelican):
         if not self.active:

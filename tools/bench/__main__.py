@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import measure, report, synthetic
+from .hugo import measure_hugo
 from .measure import ROOT, median
 
 # A plugin whose helpers the theme calls cannot simply leave PLUGINS: the build would fail in
@@ -42,6 +43,8 @@ def parse_args(argv):
     parser.add_argument("--query", default="协商", help="the Chinese search query (default %(default)s)")
     parser.add_argument("--query-en", default="consultation", help="the English search query")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--hugo", default=shutil.which("hugo"),
+                        help="the hugo executable to compare with (default: hugo on PATH, %(default)s)")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.share_runs < 0:
         parser.error("--runs must be at least 1 and --share-runs at least 0")
@@ -187,7 +190,10 @@ class Bench:
         return 0
 
     def plugin_shares(self, plugins: list[str], full: float, full_cpu: float) -> None:
-        shares = {}
+        shares = self.results["plugin_shares"] = {}
+        if not self.args.share_runs:
+            self.notes.append("plugin shares not measured (--share-runs 0)")
+            return
         for name in plugins:
             if name in OFF_SWITCHES:
                 overrides, how = dict(OFF_SWITCHES[name]), ", ".join(f"{k}={v}" for k, v in OFF_SWITCHES[name].items())
@@ -214,14 +220,14 @@ class Bench:
             }
             if error:
                 shares[name]["error"] = error
-        self.results["plugin_shares"] = shares
 
     def rebuild(self, archive, full: float, full_cpu: float) -> None:
-        """Warm Pelican's content cache with one build, then edit one file and build again."""
+        """Warm Pelican's content cache with one build, then edit one file and build again, as
+        `make serve` rebuilds (tools/build.py --content-cache)."""
         cache = self.work / "cache"
-        overrides = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
+        overrides = {"CACHE_PATH": str(cache)}
         say("rebuild: warming the content cache")
-        warm = self.build("rebuild", "site", overrides=overrides)
+        warm = self.build("rebuild", "site", overrides=overrides, content_cache=True)
         if not warm.ok:
             self.notes.append(f"one-file rebuild not measured: {warm.detail.get('error')}")
             self.results.update(rebuild_s=None, rebuild_fraction=None)
@@ -232,7 +238,7 @@ class Bench:
             text = edited.read_text(encoding="utf-8").rstrip("\n")
             edited.write_text(text + f"本文第{number}次修订。\n", encoding="utf-8")
             say(f"rebuild {number}/{self.args.runs} after editing {edited.relative_to(self.content)}")
-            run = self.build("rebuild", "site", overrides=overrides)
+            run = self.build("rebuild", "site", overrides=overrides, content_cache=True)
             if not run.ok:
                 self.notes.append(f"one-file rebuild failed: {run.detail.get('error')}")
                 break
@@ -331,27 +337,11 @@ class Bench:
                     self.notes.append(f"{path} has no search UI: Pagefind's JS API was called directly")
 
     def hugo(self, archive, full: float) -> None:
-        hugo = shutil.which("hugo")
-        self.results.update(hugo_s=None, hugo_ratio=None)
-        if hugo is None:
-            self.results["hugo_note"] = "hugo not installed"
-            return
-        from .hugo import hugo_command, write_hugo_site
-
-        site, output = self.work / "hugo-site", self.work / "hugo-output"
-        write_hugo_site(archive, self.content, site)
-        runs = []
-        for number in range(1, self.args.runs + 1):
-            say(f"Hugo build {number}/{self.args.runs}")
-            shutil.rmtree(output, ignore_errors=True)
-            wall, rss, status, _ = measure.run_process(hugo_command(hugo, site, output), self.work / "hugo.log")
-            if status:
-                self.results["hugo_note"] = "hugo failed: " + measure.tail(self.work / "hugo.log", 3)
-                return
-            runs.append((wall, rss))
-        hugo_s = median([wall for wall, _ in runs])
-        self.results.update(hugo_s=round(hugo_s, 2), hugo_ratio=round(full / hugo_s, 3),
-                            hugo_rss_mb=round(max(rss for _, rss in runs), 1))
+        if self.args.hugo:
+            say(f"Hugo builds: {self.args.runs}")
+        figures = measure_hugo(self.args.hugo, archive, self.content, self.work, self.args.runs)
+        hugo_s = figures["hugo_s"]
+        self.results.update(figures, hugo_ratio=None if hugo_s is None else round(full / hugo_s, 3))
 
 
 def main(argv=None) -> int:

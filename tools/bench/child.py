@@ -3,7 +3,7 @@
 A fresh process per build keeps every run cold (Pelican's signals, caches and imports are
 process-wide) and gives each build its own peak memory: the parent reads it from os.wait4.
 
-    python -m tools.bench.child site --content C --output O [--overrides JSON] [--allow-warnings]
+    python -m tools.bench.child site --content C --output O [--overrides JSON] [--allow-warnings] [--content-cache]
     python -m tools.bench.child bare --content C --output O
 
 `site` is our build (tools/build.py with pelicanconf.py, PATH pointed at C); `bare` is plain
@@ -56,14 +56,16 @@ class Counter(logging.Handler):
             self.first.append(f"{record.levelname}: {record.getMessage()}"[:300])
 
 
-def run(mode: str, content: Path, output: Path, settings: str, overrides: dict, allow_warnings: bool) -> dict:
+def run(mode: str, content: Path, output: Path, settings: str, overrides: dict, allow_warnings: bool,
+        content_cache: bool = False) -> dict:
     counter = Counter()
     logging.getLogger().addHandler(counter)
     start = time.perf_counter()
     if mode == "site":
         from tools.build import build
 
-        build(settings, output, allow_warnings=allow_warnings, overrides={**overrides, "PATH": str(content)})
+        build(settings, output, allow_warnings=allow_warnings, overrides={**overrides, "PATH": str(content)},
+              content_cache=content_cache)
     else:
         from pelican import Pelican
         from pelican.settings import read_settings
@@ -83,10 +85,11 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--overrides", default="{}", help="settings as a JSON object")
     parser.add_argument("--allow-warnings", action="store_true")
+    parser.add_argument("--content-cache", action="store_true", help="as make serve builds (tools/build.py)")
     args = parser.parse_args(argv)
     # A failing build raises: its traceback goes to the log, whose last line the parent reports.
     result = run(args.mode, args.content.resolve(), args.output.resolve(), args.settings,
-                 json.loads(args.overrides), args.allow_warnings)
+                 json.loads(args.overrides), args.allow_warnings, args.content_cache)
     args.result.write_text(json.dumps(result), encoding="utf-8")
     return 0
 

@@ -50,7 +50,7 @@ def tail(path: Path, lines: int = 15) -> str:
 
 
 def run_build(mode: str, content: Path, output: Path, work: Path, *, overrides: dict | None = None,
-              allow_warnings: bool = False, settings: str = "pelicanconf.py") -> ProcessRun:
+              allow_warnings: bool = False, settings: str = "pelicanconf.py", content_cache: bool = False) -> ProcessRun:
     """One build (child.py) in its own process."""
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, result_name = tempfile.mkstemp(prefix="result-", suffix=".json", dir=work)
@@ -63,6 +63,8 @@ def run_build(mode: str, content: Path, output: Path, work: Path, *, overrides: 
     ]
     if allow_warnings:
         command.append("--allow-warnings")
+    if content_cache:
+        command.append("--content-cache")
     wall, rss, status, cpu = run_process(command, log_path)
     try:
         detail = json.loads(result_path.read_text(encoding="utf-8") or "{}")

@@ -111,11 +111,12 @@ def table(results: Mapping) -> str:
     section(f"Builds (median of {results['runs']} run{plural}, each in its own process)")
     row("  full build, our site", _with_cpu(results, "full_build"), "full_build_ratio")
     row("  plain Pelican: no plugins, default theme", _with_cpu(results, "bare_pelican"))
-    hugo = results.get("hugo_s")
-    row("  Hugo, multilingual, same content", _s(hugo) if hugo is not None else "—", "hugo_ratio")
-    row("  one-file rebuild, content cache on", _with_cpu(results, "rebuild"), "rebuild_fraction")
+    version = f" {results['hugo_version']}" if results.get("hugo_version") else ""
+    row(f"  Hugo{version}, multilingual, same content", _with_cpu(results, "hugo"), "hugo_ratio")
+    row("  one-file rebuild, as make serve (content cache)", _with_cpu(results, "rebuild"), "rebuild_fraction")
     row("  peak memory, our build (largest process)", _mb(results.get("peak_rss_mb")))
     row("  peak memory, plain Pelican", _mb(results.get("bare_peak_rss_mb")))
+    row("  peak memory, Hugo", _mb(results.get("hugo_rss_mb")))
     shares = results.get("plugin_shares", {})
     if shares:
         section("Plugin shares: full build − build without the plugin (wall; CPU)")

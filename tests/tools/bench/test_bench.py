@@ -3,6 +3,7 @@ targets, and a smoke run of the whole benchmark at N = 20."""
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -164,3 +165,11 @@ def test_the_benchmark_runs_end_to_end_at_n_20(tmp_path):
     assert "make bench · N = 20 files" in printed
     for target in report.targets(results):
         assert target.status in printed
+    hugo = results["targets"]["hugo_ratio"]
+    if shutil.which("hugo") is None:  # CI installs no Hugo
+        assert results["hugo_s"] is None and hugo["status"] == "not measured (hugo not installed: apt-get install hugo)"
+    else:
+        assert results["hugo_s"] > 0 and results["hugo_rss_mb"] > 1 and "hugo_note" not in results
+        assert results["hugo_ratio"] == pytest.approx(results["full_build_s"] / results["hugo_s"], rel=0.01)
+        assert hugo["status"] == f"{'met' if hugo['met'] else 'not met'} ({results['hugo_ratio']:.2f} ×; target set at N = 5,000)"
+        assert f"Hugo {results['hugo_version']}, multilingual" in printed
