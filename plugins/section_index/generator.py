@@ -106,11 +106,12 @@ class SectionIndexGenerator(Generator):
         if not translations:
             return
         other = translations[0]
-        ids = [s.id for s in flatten(article.sections)]
+        sections = flatten(article.sections)
+        ids = [s.id for s in sections]
         url = article.parallel_url
         own_chunks = {c.section_id: c.html for c in split_by_sections(article.content, ids)}
         other_chunks = {c.section_id: c.html for c in split_by_sections(other.content, ids)}
-        titles = {s.id: s.title for s in flatten(article.sections)}
+        titles = {s.id: s.title for s in sections}
         rows = [
             (section_id, titles.get(section_id), own_chunks.get(section_id, ""), other_chunks.get(section_id, ""))
             for section_id in [None, *ids]

@@ -13,10 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
-
+from . import markup
+from .markup import Element, Text
 from .ordinals import Ordinal, parse_ordinal
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -35,27 +33,6 @@ _NOT_TITLE_CLASSES = frozenset({"permalink", "footnote-ref"})
 # A lead is a whole sentence: it ends with a full stop, exclamation or
 # question mark, optionally inside closing quotes or brackets (…。” or …。）).
 _SENTENCE_END = re.compile(r"[。！？．.!?][”’\"'）)」』]*$")
-
-
-class _AsWrittenFormatter(HTMLFormatter):
-    """Serialise HTML the way Python-Markdown wrote it.
-
-    Markdown's output is HTML5 (<br>, not <br/>) in plain UTF-8, so the text
-    must not gain XHTML slashes or have “ turned into &ldquo;, and attributes
-    stay in their written order instead of Beautiful Soup's alphabetical one.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(
-            entity_substitution=EntitySubstitution.substitute_xml,
-            void_element_close_prefix=None,
-        )
-
-    def attributes(self, tag: Tag) -> list[tuple[str, object]]:
-        return list(tag.attrs.items())
-
-
-_HTML5_AS_WRITTEN = _AsWrittenFormatter()
 
 _POSITIONAL_PREFIX = "s-"
 # Letters cannot occur in a positional id (s-1-2), so a suffixed id never
@@ -79,7 +56,7 @@ class Section:
 class _Candidate:
     """An element that opens a section, before it is placed in the tree."""
 
-    element: Tag
+    element: Element
     kind: str
     title: str
     heading_rank: int | None  # 2 for <h2>; None for a lead
@@ -97,18 +74,21 @@ def build_outline(
 
     Anything before the first section is an untitled preamble and not a
     section.  Elements that already have an ``id`` (Markdown ``{#id}``) keep
-    it.  A page without sections is returned unchanged, byte for byte.
-    Processing the output again changes nothing.
+    it.  Only the start tags of sections' elements are rewritten and the
+    permalinks inserted: every other byte stays as written, and a page
+    without sections is returned unchanged.  Processing the output again
+    changes nothing.
     """
-    soup = BeautifulSoup(html, "html.parser")
-    candidates = _find_candidates(soup)
+    elements = markup.parse(html)
+    candidates = _find_candidates(elements)
     if not candidates:
         return html, ()
     levels = _nesting_levels(candidates)
-    ids = _assign_ids(soup, candidates, _positional_ids(levels))
+    ids = _assign_ids(elements, candidates, _positional_ids(levels))
+    edits = []
     flat = []
     for candidate, level, section_id in zip(candidates, levels, ids, strict=True):
-        _mark_up(soup, candidate, section_id, permalink_label)
+        edits.extend(_mark_up(candidate, section_id, permalink_label))
         flat.append(
             Section(
                 id=section_id,
@@ -118,7 +98,7 @@ def build_outline(
                 ordinal=parse_ordinal(candidate.title),
             )
         )
-    return soup.decode(formatter=_HTML5_AS_WRITTEN), _assemble(flat)
+    return markup.edit(html, edits), _assemble(flat)
 
 
 def flatten(sections: Iterable[Section]) -> list[Section]:
@@ -150,10 +130,12 @@ def compare_outlines(
 # --- finding sections -------------------------------------------------------
 
 
-def _find_candidates(soup: BeautifulSoup) -> list[_Candidate]:
+def _find_candidates(elements: Sequence[Element]) -> list[_Candidate]:
     candidates = []
-    for element in soup.find_all([*_HEADING_TAGS, "p"]):
-        if any(parent.name in _OUTSIDE_OUTLINE for parent in element.parents):
+    for element in elements:
+        if element.name != "p" and element.name not in _HEADING_TAGS:
+            continue
+        if any(parent.name in _OUTSIDE_OUTLINE for parent in element.ancestors()):
             continue
         if element.name == "p":
             title = _lead_title(element)
@@ -170,14 +152,14 @@ def _find_candidates(soup: BeautifulSoup) -> list[_Candidate]:
     return candidates
 
 
-def _lead_title(paragraph: Tag) -> str | None:
+def _lead_title(paragraph: Element) -> str | None:
     """The bold sentence opening *paragraph*, if the paragraph is a lead.
 
     A paragraph that is one bold sentence and nothing else is not a lead: it
     is emphasis, or a heading typed as bold, and has no body to introduce.
     """
     nodes = [node for node in paragraph.children if not _is_blank(node)]
-    if not nodes or not isinstance(nodes[0], Tag) or nodes[0].name not in _BOLD_TAGS:
+    if not nodes or not isinstance(nodes[0], Element) or nodes[0].name not in _BOLD_TAGS:
         return None
     title = _plain_text(nodes[0])
     if not _SENTENCE_END.search(title):
@@ -187,29 +169,23 @@ def _lead_title(paragraph: Tag) -> str | None:
     return title
 
 
-def _is_blank(node: object) -> bool:
-    return isinstance(node, NavigableString) and not node.strip()
+def _is_blank(node: Element | Text) -> bool:
+    return isinstance(node, Text) and not node.text.strip()
 
 
-def _text_of(node: object) -> str:
-    if isinstance(node, Tag):
-        return node.get_text()
+def _text_of(node: Element | Text) -> str:
+    if isinstance(node, Element):
+        return node.text()
     # Comments and other non-text strings say nothing to the reader.
-    return str(node) if type(node) is NavigableString else ""
+    return node.text if node.kind == markup.TEXT else ""
 
 
-def _plain_text(element: Tag) -> str:
-    pieces = (text for text in element.strings if not _is_decoration(text, element))
-    return " ".join("".join(pieces).split())
+def _plain_text(element: Element) -> str:
+    return " ".join("".join(element.strings(skip=_is_decoration)).split())
 
 
-def _is_decoration(text: NavigableString, within: Tag) -> bool:
-    for parent in text.parents:
-        if parent is within:
-            return False
-        if _NOT_TITLE_CLASSES.intersection(parent.get("class") or ()):
-            return True
-    return False
+def _is_decoration(element: Element) -> bool:
+    return not _NOT_TITLE_CLASSES.isdisjoint(element.classes())
 
 
 # --- placing sections -------------------------------------------------------
@@ -252,7 +228,7 @@ def _positional_ids(levels: Sequence[int]) -> list[str]:
 
 
 def _assign_ids(
-    soup: BeautifulSoup, candidates: Sequence[_Candidate], positional: Sequence[str]
+    elements: Sequence[Element], candidates: Sequence[_Candidate], positional: Sequence[str]
 ) -> list[str]:
     """Each section's final id, unique within the page.
 
@@ -265,11 +241,11 @@ def _assign_ids(
     """
     section_elements = {id(candidate.element) for candidate in candidates}
     taken = {
-        element["id"]
-        for element in soup.find_all(id=True)
-        if id(element) not in section_elements
+        element.attrs["id"]
+        for element in elements
+        if "id" in element.attrs and id(element) not in section_elements
     }
-    explicit_ids = [candidate.element.get("id") for candidate in candidates]
+    explicit_ids = [candidate.element.attrs.get("id") for candidate in candidates]
     keeps_explicit = []
     for explicit in explicit_ids:
         keeps_explicit.append(bool(explicit) and explicit not in taken)
@@ -300,21 +276,27 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 
 
 def _mark_up(
-    soup: BeautifulSoup, candidate: _Candidate, section_id: str, label: str
-) -> None:
+    candidate: _Candidate, section_id: str, label: str
+) -> list[tuple[int, int, str]]:
+    """The edits that anchor one section: its start tag rewritten with the id
+    (and, for a lead, class lead), and a heading's permalink as its last child."""
     element = candidate.element
-    element["id"] = section_id
-    if candidate.kind == "lead":
-        classes = list(element.get("class") or ())
-        if "lead" not in classes:
-            element["class"] = [*classes, "lead"]
-    elif element.find("a", class_="permalink", recursive=False) is None:
-        permalink = soup.new_tag(
-            "a",
-            attrs={"class": "permalink", "href": f"#{section_id}", "aria-label": label},
+    attrs = dict(element.attrs, id=section_id)
+    classes = element.classes()
+    if candidate.kind == "lead" and "lead" not in classes:
+        classes.append("lead")
+    if classes or "class" in attrs:
+        attrs["class"] = " ".join(classes)
+    edits = [(element.start, element.tag_end, markup.start_tag(element.name, attrs.items()))]
+    if candidate.kind == "heading" and not any(
+        isinstance(child, Element) and child.name == "a" and "permalink" in child.classes()
+        for child in element.children
+    ):
+        permalink = markup.start_tag(
+            "a", [("class", "permalink"), ("href", f"#{section_id}"), ("aria-label", label)]
         )
-        permalink.string = "#"
-        element.append(permalink)
+        edits.append((element.end, element.end, permalink + "#</a>"))
+    return edits
 
 
 def _assemble(flat: Sequence[Section]) -> tuple[Section, ...]:

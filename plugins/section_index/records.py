@@ -1,6 +1,6 @@
 """The machine-readable section index (sections.json): one record per section."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from .outline import flatten
 
@@ -72,4 +72,11 @@ def _records(publication, translations) -> list[SectionRecord]:
 
 
 def document(lang: str, records) -> dict:
-    return {"version": SCHEMA_VERSION, "lang": lang, "sections": [asdict(r) for r in records]}
+    # Not dataclasses.asdict: it deep-copies every value, three times slower on
+    # an archive's tens of thousands of flat records.
+    names = [field.name for field in fields(SectionRecord)]
+    return {
+        "version": SCHEMA_VERSION,
+        "lang": lang,
+        "sections": [{name: getattr(r, name) for name in names} for r in records],
+    }

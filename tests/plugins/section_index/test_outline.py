@@ -330,15 +330,55 @@ def test_id_of_another_element_on_the_page_is_avoided():
 
 
 def test_other_html_is_preserved():
+    # Nothing outside the sections' start tags is re-serialised: blank lines,
+    # entities, XHTML slashes and unquoted attributes stay as written.
     html = (
-        '<p>前言<img src="a.png" alt="">“引号”&amp;<br>\n换行</p>\n'
-        '<h2 title="t" class="x">a</h2>\n<pre><code>a &lt; b\n</code></pre>\n<!-- 注释 -->\n'
+        '<p>前言<img src="a.png" alt="">“引号”&amp;<br>\n换行&nbsp;<br/>&quot;x&quot;</p>\n\n\n'
+        '<div data-x=1><h2 title="t" class="x">a</h2></div>\n<pre><code>a &lt; b\n</code></pre>\n'
+        "<!-- 注释 -->\n\n<p CLASS=note>&#x4e00;</p>\n"
     )
     new_html, _ = build_outline(html, permalink_label="Link")
     assert new_html == html.replace(
         '<h2 title="t" class="x">a</h2>',
         '<h2 title="t" class="x" id="s-1">a<a class="permalink" href="#s-1" aria-label="Link">#</a></h2>',
     )
+
+
+def test_a_section_start_tag_is_rewritten_with_quoted_attributes():
+    new_html, _ = build_outline(
+        "<h2 title=t data-q='say \"hi\"' class=\"a  b\">x</h2>", permalink_label="Link"
+    )
+    assert new_html.startswith(
+        '<h2 title="t" data-q=\'say "hi"\' class="a b" id="s-1">x<a class="permalink"'
+    )
+
+
+def test_permalink_label_is_escaped_in_its_attribute():
+    label = 'Lien vers "cette" section & l\'autre <ici>'
+    new_html, _ = build_outline("<h2>a</h2>", permalink_label=label)
+    permalink = BeautifulSoup(new_html, "html.parser").find("a", class_="permalink")
+    assert permalink["aria-label"] == label
+
+
+def test_titles_are_read_with_entities_decoded_and_ruby_annotations_left_out():
+    html = "<h2>A &amp; B&#12290;</h2><h2>定<ruby>海<rt>hǎi</rt></ruby>区</h2>"
+    assert [section.title for section in outline(html)] == ["A & B。", "定海区"]
+
+
+def test_heading_left_open_gets_its_permalink_where_it_ends():
+    new_html, _ = build_outline("<div><h2>a</div><p>b</p>", permalink_label="Link")
+    heading = element_with_id(new_html, "s-1")
+    assert heading.find("a", class_="permalink")["href"] == "#s-1"
+    assert new_html.endswith("<p>b</p>")
+
+
+def test_stray_end_tags_and_void_elements_do_not_change_the_nesting():
+    html = "<h2>a</h2></p></li><p><strong>Lead.</strong><br> x</p><hr><h3>b<br></h3>"
+    assert shape(outline(html)) == [
+        ("s-1", "heading", 1),
+        ("s-1-1", "lead", 2),
+        ("s-1-2", "heading", 2),
+    ]
 
 
 def test_processing_twice_changes_nothing():
@@ -543,6 +583,24 @@ def test_same_shape_with_different_text_has_identical_ids(document_shape, data):
     en = outline(render(document_shape, data.draw(words_for(document_shape))))
     assert shape(zh) == shape(en)
     assert compare_outlines(zh, en) == []
+
+
+@given(document_shapes, st.data())
+def test_anchoring_adds_only_ids_classes_and_permalinks(document_shape, data):
+    html = render(document_shape, data.draw(words_for(document_shape)))
+    new_html, sections = build_outline(html, permalink_label="Link")
+    soup = BeautifulSoup(new_html, "html.parser")
+    permalinks = soup.find_all("a", class_="permalink")
+    assert len(permalinks) == sum(section.kind == "heading" for section in flatten(sections))
+    for permalink in permalinks:
+        permalink.decompose()
+    for element in soup.find_all(True):
+        element.attrs.pop("id", None)
+        element.attrs.pop("class", None)
+    original = BeautifulSoup(html, "html.parser")
+    for element in original.find_all(True):
+        element.attrs.pop("id", None)
+    assert soup.decode() == original.decode()
 
 
 @given(document_shapes, st.data())
