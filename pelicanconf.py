@@ -77,6 +77,9 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     # Titles and metadata are text, escaped; rendered bodies are marked safe where shown.
     "autoescape": True,
+    # Every build makes a new environment, so templates never change during one: without
+    # this, each {% include %} of each page stats its template file again.
+    "auto_reload": False,
 }
 
 # Kinds of publication; a kind with a listing gets /<listing>/ in each language.
