@@ -6,7 +6,9 @@ each page (data-pagefind-body) into <output>/pagefind/, one index per <html lang
 A failure is logged as an error, which fails the build in tools/build.py.
 
 Templates get `translations_of(message)`: the message in every site language, for
-the search page, whose filters must name each language's kind labels.
+the search page, whose filters must name each language's kind labels; and two filters
+for what the page says about the other languages (languages.py): `language | language_name(lang)`,
+the language named in `lang`, and `locale | writing_script`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bilingual.settings import read_languages
 from pelican import signals
 
 from .indexer import SearchIndexError, build_search_index
+from .languages import language_name, writing_script
 from .settings import SearchSettingsError, read_settings
 
 logger = logging.getLogger(__name__)
@@ -58,16 +61,24 @@ def install_template_helpers(generator) -> None:
     codes = tuple(language.code for language in read_languages(generator.settings))
     loaded = {}  # this generator's catalogues, read on first use
 
-    def translations_of(message: str) -> dict[str, str]:
+    def gettext(code: str, message: str) -> str:
         if not loaded:
             try:
                 loaded.update(load_catalogues(translations_dir, codes))
             except CatalogueError as error:
                 logger.error("search: %s", error)
-                return {code: message for code in codes}
-        return {code: loaded[code].gettext(message) for code in codes}
+                return message
+        return loaded[code].gettext(message)
+
+    def translations_of(message: str) -> dict[str, str]:
+        return {code: gettext(code, message) for code in codes}
+
+    def named_in(language, lang: str) -> str:
+        return language_name(language.code, language.name, lambda message: gettext(lang, message))
 
     generator.env.globals["translations_of"] = translations_of
+    generator.env.filters["language_name"] = named_in
+    generator.env.filters["writing_script"] = writing_script
 
 
 def register():

@@ -5,12 +5,13 @@ import re
 import threading
 from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 from playwright.sync_api import expect
 from search.index_view import HAN_RANGES
+from search_driver import RESULTS_JS, path_of, search, settle
 from sitebuild import build_fixture_site
 
 REPORT = "/reports/2022-standing-committee-work-report/"
@@ -51,43 +52,11 @@ def en_sections(site):
 # Driving the search page ---------------------------------------------------------------------
 
 
-RESULTS_JS = """() => Array.from(document.querySelectorAll('#search-results > .search-result')).map(item => ({
-  title: item.querySelector('h2 a').textContent,
-  href: item.querySelector('h2 a').getAttribute('href'),
-  lang: item.lang,
-  meta: (item.querySelector('.search-result__meta') || {textContent: ''}).textContent,
-  language: (item.querySelector('.search-result__language') || {textContent: ''}).textContent,
-  date: (item.querySelector('time') || {dateTime: ''}).dateTime,
-  sections: Array.from(item.querySelectorAll('.search-result__section')).map(section => ({
-    href: section.querySelector('a').getAttribute('href'),
-    title: section.querySelector('a').textContent,
-    excerpt: section.querySelector('.search-result__excerpt').textContent,
-    marks: Array.from(section.querySelectorAll('mark')).map(mark => mark.textContent),
-  })),
-  excerpt: (item.querySelector(':scope > .search-result__excerpt') || {textContent: ''}).textContent,
-}))"""
-
-
-def settle(page):
-    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
-    expect(page.locator("#search-status")).to_have_text(re.compile(r"\S"))
-    return page.evaluate(RESULTS_JS)
-
-
-def search(page, base, path, query, **params):
-    page.goto(base + path + "?" + urlencode({"q": query, **params}))
-    return settle(page)
-
-
 def total(page):
     """The count the status announces (“协商”：共 5 条结果 / 5 results for “…”)."""
     text = page.locator("#search-status").inner_text()
     found = re.search(r"(\d[\d,]*) (?:条|results?)", text)
     return int(found.group(1).replace(",", "")) if found else 0
-
-
-def path_of(href):
-    return urlsplit(href).path
 
 
 def fragment_of(href):
@@ -211,11 +180,11 @@ def test_newest_first(page, site_url):
 
 def test_the_other_language_control_adds_its_results_marked_with_their_language(page, site_url):
     assert search(page, site_url, "/en/search/", "协商驿站") == []
-    page.get_by_label(re.compile("Include results in 中文")).check()
+    page.get_by_label(re.compile("Include results in Chinese")).check()
     both = settle(page)
     assert both and all(result["lang"] == "zh-CN" and result["language"] == "中文" for result in both)
     assert REPORT in [path_of(result["href"]) for result in both]
-    page.get_by_label(re.compile("Include results in 中文")).uncheck()
+    page.get_by_label(re.compile("Include results in Chinese")).uncheck()
     assert settle(page) == []
 
 

@@ -418,6 +418,18 @@
     return item;
   }
 
+  // A query written in a script another language uses, and this one does not, is
+  // probably meant for that language's publications (协商 on the English page).
+  function scriptTests(config) {
+    var own = config.languages[config.language].script;
+    return config.others.map(function (code) { return config.languages[code].script; })
+      .filter(function (script) { return script && script !== own; })
+      .map(function (script) {
+        try { return new RegExp("\\p{Script=" + script + "}", "u"); } catch (error) { return null; } // not a Unicode script
+      })
+      .filter(Boolean);
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
   }
@@ -438,6 +450,8 @@
     var list = root.querySelector("#search-results");
     var more = root.querySelector("#search-more");
     var options = form.querySelector("[data-search-options]");
+    var hint = root.querySelector("#search-hint");
+    var otherScripts = scriptTests(config);
     var engine = new Engine(config);
     var generation = 0;
     var current = null;
@@ -491,6 +505,10 @@
       if (focusFirst && first) first.querySelector("a").focus();
     }
 
+    function suggestOthers(query, chosen) {
+      if (hint) hint.hidden = chosen.all || !otherScripts.some(function (script) { return script.test(query); });
+    }
+
     async function update() {
       var query = input.value.trim();
       var chosen = choices();
@@ -501,6 +519,7 @@
         list.replaceChildren();
         status.textContent = "";
         more.hidden = true;
+        suggestOthers("", chosen);
         return;
       }
       list.setAttribute("aria-busy", "true");
@@ -514,12 +533,14 @@
         await showMore(false);
         if (mine !== generation) return;
         status.textContent = countText(config, results.total, query);
+        suggestOthers(query, chosen);
       } catch (error) {
         if (mine !== generation) return;
         console.error("search:", error);
         list.replaceChildren();
         more.hidden = true;
         status.textContent = config.text.unavailable;
+        suggestOthers("", chosen);
       } finally {
         if (mine === generation) list.removeAttribute("aria-busy");
       }
@@ -547,6 +568,14 @@
       if (event.target !== input) update();
     });
     more.addEventListener("click", function () { if (current) showMore(true); });
+    if (hint && form.elements.all) {
+      hint.querySelector("button").addEventListener("click", function () {
+        form.elements.all.checked = true;
+        hint.hidden = true;
+        form.elements.all.focus(); // the control it stood for, which now says what was done
+        update();
+      });
+    }
 
     // The header's box, on this page, searches here instead of reloading the page.
     var header = document.querySelector(".search-box");

@@ -1,15 +1,20 @@
 // Progressive enhancement for pages with sections: highlight the current
-// section in the contents list, and keep the reader's place (#fragment) when
-// switching language. The page works fully without this file.
+// section in the contents list, and keep the reader's place when switching
+// language: the #fragment, and on the search page the query (?q=…). The page
+// works fully without this file.
 (function () {
   "use strict";
 
-  // Section ids are the same in every language version of a publication.
+  // Section ids are the same in every language version of a publication, and the
+  // search page's parameters (query, kind, year, order) are the same in every
+  // language. Read when clicked: search.js keeps the address up to date.
   document.querySelectorAll("a[data-keep-fragment]").forEach(function (link) {
     link.addEventListener("click", function () {
-      if (location.hash && !link.hasAttribute("data-untranslated")) {
-        link.href = link.href.split("#")[0] + location.hash;
-      }
+      if (link.hasAttribute("data-untranslated")) return;
+      var address = new URL(link.href);
+      if (link.hasAttribute("data-keep-query")) address.search = location.search;
+      address.hash = location.hash;
+      link.href = address.href;
     });
   });
 
