@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from .settings import read_languages
 from .sitemap import SitemapEntry, absolute, sitemap_xml
+from .tags import COLLATIONS, pair_tags
 from .versions import content_versions, versions_of
 
 FEED_PATH = "feeds/all.atom.xml"
@@ -47,7 +48,22 @@ class BilingualGenerator(Generator):
             self.pages_by_lang[page.lang].append(page)
         self.context["articles_by_lang"] = self.articles_by_lang
         self.context["pages_by_lang"] = self.pages_by_lang
+        self.tag_counterparts = self.pair_tags_across_languages()
         self.sitemap_entries = []
+
+    def pair_tags_across_languages(self):
+        """(language code, tag) → {other language code: the same subject's tag there}."""
+        counterparts = defaultdict(dict)
+        for number, language in enumerate(self.languages):
+            for other in self.languages[number + 1:]:
+                pairs = pair_tags(
+                    tag_places(self.articles_by_lang[language.code], other.code),
+                    tag_places(self.articles_by_lang[other.code], language.code),
+                )
+                for tag, counterpart in pairs.items():
+                    counterparts[language.code, tag][other.code] = counterpart
+                    counterparts[other.code, counterpart][language.code] = tag
+        return counterparts
 
     def generate_output(self, writer):
         for language in self.languages:
@@ -68,38 +84,40 @@ class BilingualGenerator(Generator):
             "feed_url": language.prefix + FEED_PATH,
         }
 
-    def write_listing(self, writer, language, path, template, indexed=True, counterpart=None, **extra):
+    def write_listing(self, writer, language, path, template, indexed=True, counterparts=None, **extra):
         """Write one listing. Its other-language version is the same listing, unless
-        `counterpart` names another path (tags differ between languages)."""
+        `counterparts` maps language codes to (path, equivalent) (tags differ between
+        languages): not equivalent is only the nearest page, not claimed as the same one."""
         url = language.prefix + path
-        if counterpart is not None:
-            extra["versions"] = tuple(
-                version if version.current else replace(version, equivalent=False)
-                for version in versions_of(
-                    url,
-                    language.code,
-                    {other.code: other.prefix + counterpart for other in self.languages if other != language},
-                    self.languages,
-                )
+        if counterparts is None:
+            counterparts = {other.code: (path, True) for other in self.languages if other != language}
+        prefixes = {other.code: other.prefix for other in self.languages}
+        versions = tuple(
+            version if version.current else replace(version, equivalent=counterparts[version.language.code][1])
+            for version in versions_of(
+                url,
+                language.code,
+                {code: prefixes[code] + other_path for code, (other_path, _) in counterparts.items()},
+                self.languages,
             )
+        )
         writer.write_file(
             save_as(url),
             self.get_template(template),
             self.context,
             template_name=template,
             url=url,
+            versions=versions,
             **self.listing_context(language, url),
             **extra,
         )
         if not indexed:
             return
-        if counterpart is None:
-            alternates = with_default([(other.html_lang, other.prefix + path) for other in self.languages])
-        else:
-            # No translation: only the page itself, x-default too if it is in the original language.
-            own = [(language.html_lang, url)]
-            alternates = with_default(own) if language == self.languages[0] else tuple(own)
-        self.sitemap_entries.append(SitemapEntry(url=url, alternates=alternates))
+        # x-default only when the original-language version is the same page.
+        alternates = [(v.language.html_lang, v.url) for v in versions if v.equivalent]
+        if versions[0].equivalent:
+            alternates = with_default(alternates)
+        self.sitemap_entries.append(SitemapEntry(url=url, alternates=tuple(alternates)))
 
     def write_listings(self, writer, language):
         articles = self.articles_by_lang[language.code]
@@ -120,11 +138,17 @@ class BilingualGenerator(Generator):
                 years=group_by_year(by_kind[kind], year=year_of),
             )
         self.write_listing(writer, language, "archives/", "archives", years=group_by_year(articles))
-        tags = tags_of(articles)
+        tags = tags_of(articles, COLLATIONS[language.collation])
         self.write_listing(writer, language, "tags/", "tags", tags=tags)
         for tag, tagged in tags:
+            found = self.tag_counterparts.get((language.code, tag), {})
+            counterparts = {
+                other.code: (f"tags/{found[other.code].slug}/", True) if other.code in found else ("tags/", False)
+                for other in self.languages
+                if other != language
+            }
             self.write_listing(
-                writer, language, f"tags/{tag.slug}/", "tag", counterpart="tags/", tag=tag, items=tagged
+                writer, language, f"tags/{tag.slug}/", "tag", counterparts=counterparts, tag=tag, items=tagged
             )
         self.write_listing(writer, language, "search/", "search", indexed=False)
 
@@ -206,9 +230,23 @@ def group_by_year(items, year=year_published):
     return [(key, list(group)) for key, group in groupby(ordered, key=year)]
 
 
-def tags_of(articles):
+def tags_of(articles, collation):
+    """(tag, its articles) of these articles, the tags in the order `collation` gives their names."""
     tagged = defaultdict(list)
     for article in articles:
         for tag in getattr(article, "tags", []):
             tagged[tag].append(article)
-    return sorted(tagged.items(), key=lambda pair: pair[0].slug)
+    return sorted(tagged.items(), key=lambda pair: collation(str(pair[0])))
+
+
+def tag_places(articles, other_lang: str):
+    """For pair_tags: each tag of these articles → {slug: (its place, the length of the Tags
+    line)}, of the articles that have a translation in `other_lang` (which shares the slug).
+    With the length, a translation that left a tag out moves no other tag into its place."""
+    places = defaultdict(dict)
+    for article in articles:
+        if any(t.lang == other_lang and t.status == article.status for t in article.translations):
+            tags = getattr(article, "tags", [])
+            for place, tag in enumerate(tags):
+                places[tag][article.slug] = (place, len(tags))
+    return places

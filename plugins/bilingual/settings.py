@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .tags import COLLATIONS
+
 
 class BilingualSettingsError(ValueError):
     """A BILINGUAL_* setting is missing or inconsistent."""
@@ -16,9 +18,12 @@ class Language:
     og_locale: str
     sitename: str
     name: str  # the language's own name, shown in the switcher ("中文", "English")
+    collation: str = "alphabetical"  # how its tag index is ordered: a key of tags.COLLATIONS
 
 
 REQUIRED_KEYS = ("html_lang", "locale", "prefix", "og_locale", "sitename", "name")
+# Readers of Chinese look words up by pinyin; a language not listed is ordered alphabetically.
+DEFAULT_COLLATIONS = {"zh": "pinyin"}
 
 
 def read_languages(settings) -> tuple[Language, ...]:
@@ -38,7 +43,14 @@ def read_languages(settings) -> tuple[Language, ...]:
             raise BilingualSettingsError(
                 f"BILINGUAL_LANGUAGES[{code!r}] lacks {', '.join(missing)}"
             )
-        languages.append(Language(code=code, **{key: options[key] for key in REQUIRED_KEYS}))
+        collation = options.get("collation", DEFAULT_COLLATIONS.get(code, "alphabetical"))
+        if collation not in COLLATIONS:
+            raise BilingualSettingsError(
+                f"BILINGUAL_LANGUAGES[{code!r}]['collation'] is {collation!r}, not one of {', '.join(COLLATIONS)}"
+            )
+        languages.append(
+            Language(code=code, collation=collation, **{key: options[key] for key in REQUIRED_KEYS})
+        )
     if next(lang for lang in languages if lang.code == default).prefix:
         raise BilingualSettingsError(
             f"BILINGUAL_LANGUAGES[{default!r}]['prefix'] must be '': the default language lives at the site root"

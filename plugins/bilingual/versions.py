@@ -19,8 +19,8 @@ class Version:
     available: bool  # False: the address holds a "not translated" notice
     current: bool
     # False when the address is only the nearest page in that language (a tag
-    # has no translation; its counterpart is the other language's tag index),
-    # which must not be claimed as an hreflang alternate.
+    # that no tag there is the same subject as switches to that language's tag
+    # index; tags.pair_tags), which must not be claimed as an hreflang alternate.
     equivalent: bool = True
 
 
