@@ -43,18 +43,18 @@ class SectionIndexGenerator(Generator):
         for articles in self.articles_by_lang.values():
             for article in articles:
                 self.check_numbering(article)
-                if article.sections and published_translations(article):
+                if published_translations(article):
                     article.parallel_url = article.url + self.options.parallel_url
                 if article.in_default_lang:
                     for translation in published_translations(article):
                         self.check_alignment(article, translation)
 
     def check_numbering(self, article):
-        begins_midway = str(article.metadata.get("begins_midway", "")).lower() == "true"
+        midway = begins_midway(article)
         for siblings in sibling_groups(article.sections):
             for problem in ordinal_gaps([s.ordinal for s in siblings]):
-                if begins_midway and problem.startswith("numbering starts at"):
-                    continue  # the source lacks its opening pages, as its editor's note says
+                if midway and problem.startswith("numbering starts at"):
+                    continue
                 logger.warning("%s: numbering: %s", article.source_path, problem)
 
     def check_alignment(self, original, translation):
@@ -71,8 +71,8 @@ class SectionIndexGenerator(Generator):
 
     def generate_output(self, writer):
         for language in self.languages:
-            articles = [a for a in self.articles_by_lang.get(language.code, []) if a.sections]
-            self.write_index(writer, language, articles)
+            articles = self.articles_by_lang.get(language.code, [])
+            self.write_index(writer, language, [a for a in articles if a.sections])
             for article in articles:
                 self.write_parallel(writer, language, article)
 
@@ -111,11 +111,12 @@ class SectionIndexGenerator(Generator):
         url = article.parallel_url
         own_chunks = {c.section_id: c.html for c in split_by_sections(article.content, ids)}
         other_chunks = {c.section_id: c.html for c in split_by_sections(other.content, ids)}
-        titles = {s.id: s.title for s in sections}
+        # The rows carry the article's own ids, so a link to a part of the
+        # article (or the language switch, which keeps the #fragment) works here too.
         rows = [
-            (section_id, titles.get(section_id), own_chunks.get(section_id, ""), other_chunks.get(section_id, ""))
-            for section_id in [None, *ids]
-            if section_id in own_chunks or section_id in other_chunks
+            (section, own_chunks.get(key, ""), other_chunks.get(key, ""))
+            for section, key in [(None, None), *((s, s.id) for s in sections)]
+            if key in own_chunks or key in other_chunks
         ]
         by_code = {lang.code: lang for lang in self.languages}
         writer.write_file(
@@ -129,7 +130,13 @@ class SectionIndexGenerator(Generator):
             own_language=by_code[article.lang],
             other_language=by_code[other.lang],
             rows=rows,
+            begins_midway=begins_midway(article),
         )
+
+
+def begins_midway(article) -> bool:
+    """The source lacks its opening pages (metadata Begins_midway), as its editor's note says."""
+    return str(article.metadata.get("begins_midway", "")).lower() == "true"
 
 
 def sibling_groups(sections):

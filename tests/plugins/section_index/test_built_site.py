@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlsplit
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import html_pages, is_noindex
 
 REPORT = "reports/2022-standing-committee-work-report/"
 SCHEMA = Path("plugins/section_index/sections.schema.json")
@@ -127,11 +128,75 @@ def test_parallel_view_aligns_parts_without_repeating_ids(site):
     assert len(rows) == 1 + 22  # the preamble, then one row per section
     ids = [element["id"] for element in page.find_all(id=True)]
     assert len(ids) == len(set(ids))
-    row = page.find(id="p-s-2-2")
+    row = page.find(id="s-2-2")
     zh_text, en_text = (div.get_text() for div in row.select(".parallel__text"))
     assert "金果子" in zh_text and "golden fruits" in en_text.lower()
 
 
-def test_publication_links_to_its_parallel_view(zh_report, en_report):
-    assert zh_report.select_one(".publication__links a")["href"].endswith(REPORT + "parallel/")
-    assert en_report.select_one(".publication__links a")["href"].endswith("en/" + REPORT + "parallel/")
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_parallel_view_rows_carry_the_ids_of_the_publication_and_its_contents_list_links_them(site, prefix):
+    article_ids = [section_id for section_id, _ in outline(soup_of(site, prefix + REPORT))]
+    page = soup_of(site, prefix + REPORT + "parallel/")
+    assert [row["id"] for row in page.select("section.parallel__row[id]")] == article_ids
+    contents = [a["href"] for a in page.select("nav.toc a")]
+    assert contents == [f"/{prefix}{REPORT}parallel/#{section_id}" for section_id in article_ids]
+
+
+def test_parallel_view_labels_every_cell_with_its_language_and_links_both_versions(site):
+    page = soup_of(site, REPORT + "parallel/")
+    for row in page.select("section.parallel__row"):
+        labels = [(cell["lang"], cell.select_one(".parallel__lang").get_text()) for cell in row.select(".parallel__text")]
+        assert labels == [("zh-CN", "中文"), ("en", "English")]
+    head = [(a["href"], a.get_text()) for a in page.select(".parallel__head a")]
+    assert head == [(f"/{REPORT}", "中文"), (f"/en/{REPORT}", "English")]
+    headings = {h.get_text(strip=True) for h in page.select("h1, h2, h3, h4, h5, h6")}
+    assert not headings & {"中文", "English"}  # the language names are labels, not headings
+
+
+@pytest.mark.parametrize(("prefix", "title", "continued"), [
+    ("", "对照阅读：中国人民政治协商会议", "（上接前文）"),
+    ("en/", "Side by side: Work Report", "Continued from an earlier part"),
+])
+def test_parallel_view_of_a_report_that_begins_midway_says_its_first_block_continues(site, prefix, title, continued):
+    page = soup_of(site, prefix + REPORT + "parallel/")
+    assert page.h1.get_text().startswith(title) and page.title.get_text().startswith(title)
+    first = page.select_one("section.parallel__row")
+    label = page.find(id=first["aria-labelledby"])
+    assert label.get_text() == continued and label.parent is first
+    story = soup_of(site, prefix + "stories/morning-at-the-old-pier/parallel/")
+    assert not story.select(".parallel__continued") and story.select_one("section.parallel__row[aria-label]")
+
+
+def test_parallel_views_are_for_readers_not_for_search_engines_or_the_site_search(site, site_pages):
+    views = {url: soup for url, soup in site_pages.items() if url.endswith("/parallel/")}
+    assert len(views) == 16
+    for url, soup in views.items():
+        assert is_noindex(soup), url
+        assert not soup.select("[data-pagefind-body]"), url
+        assert soup.select_one("link[rel=canonical]")["href"].endswith(url)
+    assert "parallel/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def publications_link_their_parallel_views(pages) -> int:
+    """Asserts that each publication page of `pages` (site path → soup) links its parallel view
+    if it has a translation, and an existing one; returns how many it checked."""
+    checked = 0
+    for url, soup in pages.items():
+        if not any(name.startswith("kind-") for name in soup.body.get("class", [])):
+            continue  # not a publication: a listing, a page, a parallel view
+        translated = soup.select("nav.language-switcher a[hreflang]:not([data-untranslated])")
+        links = [a["href"] for a in soup.select(".publication__links a")]
+        assert links == ([url + "parallel/"] if translated else []), url
+        assert all(link in pages for link in links), url
+        checked += 1
+    return checked
+
+
+def test_every_publication_in_both_languages_links_its_parallel_view(site_pages):
+    assert publications_link_their_parallel_views(site_pages) == 16  # all translated, the issue too
+
+
+def test_a_publication_without_translation_links_no_parallel_view(untranslated_site):
+    pages = html_pages(untranslated_site)
+    assert publications_link_their_parallel_views(pages) == 4
+    assert "/stories/chinese-only/parallel/" not in pages

@@ -1,10 +1,11 @@
 // Site search, as an enhancement. Without this file the search box still sends q to
 // the language's search page, which says that search needs JavaScript.
 //
-// On the search page: loads the Pagefind bundle (<site>/pagefind/pagefind.js) when a
-// search box gets focus or the page opens with ?q=, and lists the publications that
-// match, each with its best-matching sections as links. On a page opened from a
-// result (?highlight=…), marks the query in the text.
+// On the search page: loads the page language's Pagefind bundle
+// (<site>/pagefind/<language>/pagefind.js) when a search box gets focus or the page
+// opens with ?q=, and lists the publications that match, each with its best-matching
+// sections as links. On a page opened from a result (?highlight=…), marks the query in
+// the text.
 //
 // How a query matches. Chinese pages are indexed one character per word (see
 // plugins/search/index_view.py). A query is cut at spaces and punctuation into
@@ -74,32 +75,37 @@
     return Math.log(1 + (pages - containing + 0.5) / (containing + 0.5));
   }
 
-  // Engine: Pagefind, one index per language ----------------------------------
+  // Engine: Pagefind, one bundle per language -------------------------------------
+  //
+  // Pagefind searches every index its script has loaded with one language module, the
+  // page's: the Chinese page's does no stemming, so it would not find consultation in
+  // the English index, which holds consult. Each language is therefore a bundle of its
+  // own (plugins/search/indexer.py), whose script is a module of its own, with its own
+  // language's module; another language's is loaded when it is first searched.
 
   function Engine(config) {
     this.config = config;
-    this.loading = null;
-    this.merging = null;
+    this.loading = new Map();
     this.hitCache = new Map();
     this.fragments = new Map();
   }
 
-  Engine.prototype.load = function () {
-    var config = this.config;
-    if (!this.loading) {
-      this.loading = import(config.bundle + "pagefind.js").then(function (pagefind) {
-        // The main thread is enough for a site this size, and spares the worker's script.
-        // mergeFilter tags each index with its language, so searches can ask one at a time.
-        return pagefind.options({ basePath: config.bundle, noWorker: true, mergeFilter: { lang: config.language } })
-          .then(function () { pagefind.init(); return pagefind; });
+  Engine.prototype.load = function (code) {
+    var loading = this.loading;
+    if (!loading.has(code)) {
+      var bundle = this.config.languages[code].bundle;
+      // The main thread is enough for a site this size, and spares the worker's script.
+      var loaded = import(bundle + "pagefind.js").then(function (pagefind) {
+        return pagefind.options({ basePath: bundle, noWorker: true }).then(function () { pagefind.init(); return pagefind; });
       });
-      this.loading.catch(function () { this.loading = null; }.bind(this));
+      loaded.catch(function () { loading.delete(code); });
+      loading.set(code, loaded);
     }
-    return this.loading;
+    return loading.get(code);
   };
 
   Engine.prototype.options = function (code, choices) {
-    var filters = { lang: code };
+    var filters = {};
     if (choices.kind && this.config.kinds[choices.kind]) filters.kind = this.config.kinds[choices.kind][code];
     if (choices.year) filters.year = choices.year;
     return { filters: filters, sort: {} };
@@ -111,23 +117,11 @@
     var units = completeUnits(text);
     if (!units.length) return;
     var engine = this;
-    var options = this.options(this.config.language, choices);
-    this.load().then(function (pagefind) {
-      return Promise.all(units.map(function (unit) { return engine.hits(pagefind, unit, options); }));
+    var code = this.config.language;
+    var options = this.options(code, choices);
+    this.load(code).then(function (pagefind) {
+      return Promise.all(units.map(function (unit) { return engine.hits(code, pagefind, unit, options); }));
     }).catch(function () { /* reported when searching */ });
-  };
-
-  Engine.prototype.includeOthers = function (pagefind) {
-    var config = this.config;
-    if (!this.merging) {
-      // The same bundle holds every language's index; an absolute address keeps
-      // Pagefind from taking it for the index it already has.
-      var bundle = new URL(config.bundle, location.href).href;
-      this.merging = Promise.all(config.others.map(function (code) {
-        return pagefind.mergeIndex(bundle, { language: config.languages[code].index, mergeFilter: { lang: code } });
-      }));
-    }
-    return this.merging;
   };
 
   // The pages of a language's index, for a term's rarity (idf): its publications, which
@@ -149,8 +143,8 @@
   // (mars → market); a quoted search knows only whole words (after stemming), but
   // gives one position per page, so it picks the pages and the plain one the places.
   // Chinese characters are whole words already (index_view.py).
-  Engine.prototype.hits = function (pagefind, unit, options) {
-    var key = JSON.stringify([unit, options]);
+  Engine.prototype.hits = function (code, pagefind, unit, options) {
+    var key = JSON.stringify([code, unit, options]);
     if (!this.hitCache.has(key)) {
       var plain = pagefind.search(unit, options).then(byId);
       var whole = HAN.test(unit) ? null : pagefind.search('"' + unit + '"', options).then(byId);
@@ -162,19 +156,20 @@
     return this.hitCache.get(key);
   };
 
-  Engine.prototype.searchLanguage = async function (pagefind, terms, code, choices) {
+  Engine.prototype.searchLanguage = async function (code, terms, choices) {
+    var pagefind = await this.load(code);
     var options = this.options(code, choices);
     var filters = options.filters;
     var units = Array.from(new Set([].concat.apply([], terms.map(function (term) { return term.units; }))));
     // Fetch every unit's index chunk at once, then search one unit at a time.
     await Promise.all(units.map(function (unit) { return pagefind.preload(unit, options); }));
     var hitsOf = new Map();
-    for (var i = 0; i < units.length; i++) hitsOf.set(units[i], await this.hits(pagefind, units[i], options));
+    for (var i = 0; i < units.length; i++) hitsOf.set(units[i], await this.hits(code, pagefind, units[i], options));
     // Newest first: Pagefind's order by the date sort key. Pages without a date
     // (such as About) are not in that order; they come last.
     var dateRank = null;
     if (choices.sort === "date") {
-      dateRank = await this.hits(pagefind, terms[0].units[0], { filters: filters, sort: { date: "desc" } });
+      dateRank = await this.hits(code, pagefind, terms[0].units[0], { filters: filters, sort: { date: "desc" } });
     }
 
     var pages = null;
@@ -200,22 +195,17 @@
   };
 
   Engine.prototype.fragment = function (page) {
-    if (!this.fragments.has(page.id)) this.fragments.set(page.id, page.result.data());
-    return this.fragments.get(page.id);
+    var key = page.lang + " " + page.id; // each bundle names its own pages
+    if (!this.fragments.has(key)) this.fragments.set(key, page.result.data());
+    return this.fragments.get(key);
   };
 
   // The pages matching `query`, with `next(n)` handing them out in order.
   Engine.prototype.run = async function (query, choices) {
     var terms = parseQuery(query);
-    var pagefind = await this.load();
-    var codes = [this.config.language];
-    if (choices.all && this.config.others.length) {
-      await this.includeOthers(pagefind);
-      codes = codes.concat(this.config.others);
-    }
-    var lists = [];
-    for (var i = 0; i < codes.length; i++) lists.push(await this.searchLanguage(pagefind, terms, codes[i], choices));
+    var codes = [this.config.language].concat(choices.all ? this.config.others : []);
     var engine = this;
+    var lists = await Promise.all(codes.map(function (code) { return engine.searchLanguage(code, terms, choices); }));
     var total = lists.reduce(function (sum, list) { return sum + list.length; }, 0);
     if (choices.sort === "date") {
       lists.forEach(function (list) { list.sort(function (a, b) { return compare(a.rank, b.rank) || b.score - a.score; }); });
@@ -546,7 +536,7 @@
       }
     }
 
-    function warm() { engine.load().catch(function () { /* reported when searching */ }); }
+    function warm() { engine.load(config.language).catch(function () { /* reported when searching */ }); }
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();

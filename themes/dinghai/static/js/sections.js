@@ -34,11 +34,25 @@
   var targets = Object.keys(links).map(function (id) { return document.getElementById(id); })
     .filter(Boolean);
 
+  var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
   function mark(id) {
     Object.keys(links).forEach(function (key) {
       if (key === id) links[key].setAttribute("aria-current", "location");
       else links[key].removeAttribute("aria-current");
     });
+    if (links[id]) reveal(links[id]);
+  }
+
+  // The sticky list scrolls on its own when it is longer than the screen: keep the
+  // current item in it visible ("nearest"). Not scrollIntoView, which scrolls the page too.
+  function reveal(link) {
+    var list = toc.getBoundingClientRect();
+    var item = link.getBoundingClientRect();
+    var by = item.top < list.top ? item.top - list.top : Math.max(0, item.bottom - list.bottom);
+    if (by && toc.scrollHeight > toc.clientHeight) {
+      toc.scrollBy({ top: by, behavior: reducedMotion.matches ? "auto" : "smooth" });
+    }
   }
 
   var observer = new IntersectionObserver(function () {
