@@ -2,7 +2,7 @@
 
 When the Pelican run that lists this plugin finalizes, every page is written to its
 output folder (tools/build.py's staging folder); Pagefind then indexes the body of
-each page (data-pagefind-body) into <output>/pagefind/, one index per <html lang>.
+each page (data-pagefind-body) into <output>/pagefind/<language>/, one bundle per <html lang>.
 A failure is logged as an error, which fails the build in tools/build.py.
 
 Templates get `translations_of(message)`: the message in every site language, for

@@ -2,13 +2,19 @@
 
 Pagefind reads the index view of every page that marks its body (index_view.py),
 written to a scratch folder with the site's own paths, so result URLs are the
-site's; the bundle goes to <site>/<bundle_dir>/. One index per language comes from
-each page's <html lang>. Then bundle.py sorts what Pagefind wrote in random order, and
-cuts the index and the fragments to what a first query needs.
+site's. Each language (each page's <html lang>, lowercased as Pagefind names its
+indexes) gets a Pagefind run and a bundle of its own, <site>/<bundle_dir>/<language>/:
+Pagefind searches every index its script has loaded with the language module (the
+stemmer) of the page's language: an English index merged into the Chinese page's
+would be searched unstemmed, and consultation (stored as consult) not found. Each
+bundle's script is a module of its own, with its own language's module (search.js).
+Then bundle.py sorts what Pagefind wrote in random order, and cuts the index and the
+fragments to what a first query needs.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,10 +33,10 @@ class SearchIndexError(RuntimeError):
 @dataclass(frozen=True)
 class IndexedSite:
     pages: int  # pages given to Pagefind (those with data-pagefind-body)
-    languages: tuple[str, ...]  # Pagefind's index names, sorted ("en", "zh-cn")
-    bundle: Path
+    languages: tuple[str, ...]  # Pagefind's index names, sorted ("en", "zh-cn"): one bundle each
+    bundle: Path  # the folder of the bundles
     files: int
-    size: int  # bytes on disk, the whole bundle
+    size: int  # bytes on disk, all bundles
 
 
 def pagefind_executable() -> Path:
@@ -50,9 +56,21 @@ def pagefind_executable() -> Path:
     return Path(executable)
 
 
-def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> int:
-    """Write the index view of each page with a body under scratch/, at its own path."""
-    count = 0
+# Pagefind's name of an index: <html lang> lowercased, or "unknown" without one.
+_INDEX_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def index_name(lang: str) -> str:
+    name = lang.strip().lower() or "unknown"
+    if not _INDEX_NAME.fullmatch(name):
+        raise SearchIndexError(f'<html lang="{lang}"> is no language tag (such as zh-CN or en) to name an index by')
+    return name
+
+
+def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> dict[str, int]:
+    """Write the index view of each page with a body under scratch/<index name>/, at its
+    own path; returns the number of pages of each index."""
+    counts: dict[str, int] = {}
     bundle = site / settings.bundle_dir
     for path in sorted(site.glob(settings.glob)):
         if not path.is_file() or bundle in path.parents:
@@ -63,11 +81,12 @@ def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> in
         view = index_view(html, character_languages=settings.character_languages)
         if not view.has_body:
             continue
-        target = scratch / path.relative_to(site)
+        name = index_name(view.lang)
+        target = scratch / name / path.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(view.html, encoding="utf-8")
-        count += 1
-    return count
+        counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def run_pagefind(executable: Path, scratch: Path, bundle: Path, settings: SearchSettings) -> None:
@@ -85,7 +104,7 @@ def run_pagefind(executable: Path, scratch: Path, bundle: Path, settings: Search
 
 
 def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | None:
-    """Index `site` (a finished build) into site/<bundle_dir>/. None when no page has a body."""
+    """Index `site` (a finished build) into site/<bundle_dir>/<language>/. None when no page has a body."""
     site = Path(site)
     bundle = site / settings.bundle_dir
     executable = pagefind_executable()
@@ -96,15 +115,17 @@ def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | No
             return None
         if bundle.exists():
             shutil.rmtree(bundle)
-        run_pagefind(executable, scratch, bundle, settings)
-    try:
-        entry = normalise_bundle(bundle)
-    except BundleError as error:
-        raise SearchIndexError(f"the bundle Pagefind wrote in {bundle} is not as expected: {error}") from error
+        for name in sorted(pages):
+            run_pagefind(executable, scratch / name, bundle / name, settings)
+    for name in sorted(pages):
+        try:
+            normalise_bundle(bundle / name)
+        except BundleError as error:
+            raise SearchIndexError(f"the bundle Pagefind wrote in {bundle / name} is not as expected: {error}") from error
     files = [path for path in bundle.rglob("*") if path.is_file()]
     return IndexedSite(
-        pages=pages,
-        languages=tuple(sorted(entry.get("languages", {}))),
+        pages=sum(pages.values()),
+        languages=tuple(sorted(pages)),
         bundle=bundle,
         files=len(files),
         size=sum(path.stat().st_size for path in files),

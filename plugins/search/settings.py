@@ -15,7 +15,7 @@ class SearchSettingsError(ValueError):
 @dataclass(frozen=True)
 class SearchSettings:
     enabled: bool = True
-    # The bundle's folder inside the output; the search page loads /<bundle_dir>/pagefind.js.
+    # The bundles' folder inside the output; the search page loads /<bundle_dir>/<language>/pagefind.js.
     bundle_dir: str = "pagefind"
     # Which built files Pagefind reads; only those with data-pagefind-body are indexed.
     glob: str = "**/*.html"

@@ -274,9 +274,19 @@ def test_the_bundle_loads_when_the_box_gets_focus_and_not_before(page, site_url)
     page.wait_for_load_state("networkidle")
     expect(page.locator("#search-results")).to_be_attached()
     loaded = [path for path in requested if path.startswith("/pagefind/")]
-    assert "/pagefind/pagefind.js" in loaded
-    assert "/pagefind/pagefind-worker.js" not in loaded  # searched on the page's own thread
-    assert all(urlsplit(site_url).netloc for _ in loaded)
+    assert "/pagefind/zh-cn/pagefind.js" in loaded
+    assert "/pagefind/zh-cn/pagefind-worker.js" not in loaded  # searched on the page's own thread
+    assert not [path for path in loaded if not path.startswith("/pagefind/zh-cn/")]  # nor English yet
+
+
+def test_the_other_languages_bundle_loads_with_the_option_and_its_own_language_module(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    search(page, site_url, "/search/", "Dinghai")
+    assert not [path for path in requested if path.startswith("/pagefind/en/")]
+    page.get_by_label("同时搜索英文版本").check()
+    expect(page.locator("#search-results .search-result[lang='en']").first).to_be_attached()
+    assert {"/pagefind/en/pagefind.js", "/pagefind/en/wasm.en.pagefind"} <= set(requested)
 
 
 def test_nothing_is_fetched_from_elsewhere(page, site_url):

@@ -17,7 +17,7 @@ REPORT = "/reports/2022-standing-committee-work-report/"
 
 def fragments(site):
     found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
         fragment = json.loads(gzip.decompress(path.read_bytes())[12:])
         found[fragment["url"]] = fragment
     return found
@@ -28,15 +28,18 @@ def url_of(site, path):
     return "/" + relative.removesuffix("index.html")
 
 
-def test_one_index_per_language_and_an_entry_in_sorted_order(site):
-    entry_text = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    entry = json.loads(entry_text)
-    assert list(entry["languages"]) == ["en", "zh-cn"]
-    assert entry_text == json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def test_one_bundle_per_language_with_its_language_module_and_an_entry_in_sorted_order(site):
+    assert sorted(path.name for path in (site / "pagefind").iterdir()) == ["en", "zh-cn"]
     indexed = list(fragments(site))
     english = [url for url in indexed if url.startswith("/en/")]
-    assert entry["languages"]["en"]["page_count"] == len(english)
-    assert entry["languages"]["zh-cn"]["page_count"] == len(indexed) - len(english)
+    for language, pages, wasm in (("en", len(english), "en"), ("zh-cn", len(indexed) - len(english), None)):
+        entry_text = (site / "pagefind" / language / "pagefind-entry.json").read_text(encoding="utf-8")
+        entry = json.loads(entry_text)
+        assert entry_text == json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        assert list(entry["languages"]) == [language]
+        assert entry["languages"][language]["page_count"] == pages
+        # The module that stems the queries: English's own; none for Chinese (wasm.unknown).
+        assert entry["languages"][language]["wasm"] == wasm
 
 
 def test_exactly_the_pages_with_a_body_are_indexed(site):

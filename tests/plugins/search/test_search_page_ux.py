@@ -126,13 +126,27 @@ def test_the_offer_goes_when_the_query_changes_to_the_pages_script(page, site_ur
     expect(page.locator("#search-hint")).to_be_hidden()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Pagefind searches a merged index with the primary index's stemmer: the Chinese page loads "
-    "none (wasm.unknown), so an English word whose stem differs (consultation → consult) is not "
-    "found among the English results there"
-))
-def test_an_english_word_with_an_ending_is_found_from_the_chinese_page(page, site_url):
-    assert search(page, site_url, "/search/", "consultation", all="1")
+def found_as_on_its_own_page(page, site_url, path, query, own_path, lang):
+    """The results in `lang` for `query` on `path` with the other language on: there, and
+    those its own search page (`own_path`) finds first."""
+    own = {result["href"] for result in search(page, site_url, own_path, query)}
+    found = [result for result in search(page, site_url, path, query, all="1") if result["lang"] == lang]
+    assert found
+    assert {result["href"] for result in found} <= own
+    return found
+
+
+# Each language is searched with its own language module: the Chinese page's does no
+# stemming, and the English index holds consult for consultation, proposal for proposals.
+@pytest.mark.parametrize("query", ["consultation", "proposals"])
+def test_an_english_word_with_an_ending_is_found_from_the_chinese_page(page, site_url, query):
+    found = found_as_on_its_own_page(page, site_url, "/search/", query, "/en/search/", "en")
+    assert all(result["language"] == "English" for result in found)
+
+
+def test_chinese_is_found_from_the_english_page_as_on_its_own(page, site_url):
+    found = found_as_on_its_own_page(page, site_url, "/en/search/", "协商驿站", "/search/", "zh-CN")
+    assert all(result["language"] == "中文" for result in found)
 
 
 # 4. Without JavaScript ----------------------------------------------------------------------------

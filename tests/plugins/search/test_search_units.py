@@ -21,6 +21,7 @@ from search.bundle import (
     split_words,
 )
 from search.index_view import ZWSP, index_view, separate_han
+from search.indexer import SearchIndexError, index_name
 from search.settings import SearchSettingsError, read_settings
 
 Z = ZWSP
@@ -135,6 +136,18 @@ def test_a_bad_setting_is_named(key, value):
         read_settings({key: value})
 
 
+# One bundle per language, in a folder named as Pagefind names the language's index.
+@pytest.mark.parametrize(("lang", "name"), [("zh-CN", "zh-cn"), ("en", "en"), ("", "unknown")])
+def test_a_bundle_is_named_after_its_language_as_pagefind_names_the_index(lang, name):
+    assert index_name(lang) == name
+
+
+@pytest.mark.parametrize("lang", ["../en", "zh CN", "en/"])
+def test_a_language_that_is_no_tag_names_no_folder(lang):
+    with pytest.raises(SearchIndexError, match="no language tag"):
+        index_name(lang)
+
+
 # The bundle: CBOR and normalisation ------------------------------------------------------
 
 
@@ -201,8 +214,9 @@ def snapshot(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_normalising_gives_the_same_bytes_whatever_order_pagefind_chose(site, tmp_path):
-    bundle = site / "pagefind"
+@pytest.mark.parametrize("language", ["zh-cn", "en"])
+def test_normalising_gives_the_same_bytes_whatever_order_pagefind_chose(site, tmp_path, language):
+    bundle = site / "pagefind" / language
     results = []
     for seed in range(3):
         copy = shuffled_copy(bundle, tmp_path / f"copy-{seed}", seed)
@@ -249,8 +263,8 @@ def index_chunks(bundle, language):
 
 
 def test_the_site_index_is_in_small_chunks_and_every_word_finds_its_own(site):
-    bundle = site / "pagefind"
     for language in ("zh-cn", "en"):
+        bundle = site / "pagefind" / language
         chunks = index_chunks(bundle, language)
         assert len(chunks) > 1
         for low, high, chunk_hash in chunks:
