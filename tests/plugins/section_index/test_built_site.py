@@ -174,6 +174,9 @@ def test_parallel_views_are_for_readers_not_for_search_engines_or_the_site_searc
         assert is_noindex(soup), url
         assert not soup.select("[data-pagefind-body]"), url
         assert soup.select_one("link[rel=canonical]")["href"].endswith(url)
+        # a copy of two works is not a third one: no citation, JSON-LD or social card of its own
+        machine = soup.select('script[type="application/ld+json"], meta[name^="citation_"], meta[property^="og:"]')
+        assert not machine, (url, machine[:1])
     assert "parallel/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
