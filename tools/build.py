@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE_KEY_FILE = "content-cache-key"
 
 
-
 class BuildError(RuntimeError):
     """The build failed; output/ was left as it was."""
 

@@ -2,10 +2,10 @@
 
 Every build is the strict, atomic one of tools/build.py, run in a fresh Python process
 so that edits to plugins/ take effect too, with Pelican's content cache: an unchanged
-Markdown file is not converted again (edits to settings or plugins drop the cache). A failed build prints its problems and the
-previous site stays served (output/ is only swapped when a build succeeds): fix the
-file, save, and the next build replaces it. Watched: content/, themes/, plugins/ and
-pelicanconf.py.
+Markdown file is not converted again (edits to settings or plugins drop the cache). A
+failed build prints its problems and the previous site stays served (output/ is only
+swapped when a build succeeds): fix the file, save, and the next build replaces it.
+Watched: content/, themes/, plugins/ and pelicanconf.py.
 """
 
 from __future__ import annotations
