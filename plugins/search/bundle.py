@@ -10,21 +10,21 @@ that lists it, and the entry that names the metadata file.
 normalise_bundle() sorts all three and renames what changed, with a hash of the new
 content in the name's place.
 
-It also makes the fragments lighter: the file of one page
-(fragment/<lang>_<hash>.pf_fragment) that each shown result downloads. Pagefind stores a Chinese page
-as its words joined by zero-width spaces, one character a word; between two Chinese
-characters the space says nothing (search.js splits a run of them into characters),
-and dropping it saves a tenth of the fragment. A section whose title the page's
+It also gives the fragments their text back and makes them lighter: the file of one
+page (fragment/<lang>_<hash>.pf_fragment) that each shown result downloads. Pagefind
+stores a Chinese page as its words joined by zero-width spaces: the keys of character
+pairs (han_keys.py), which become the character at their position again; between
+two Chinese characters the space then says nothing (search.js splits a run of them
+into characters), and dropping it saves a tenth of the fragment. A section whose title the page's
 `sections` meta gives keeps its anchor without Pagefind's copy of its text, and that
 meta is written with its characters instead of escapes.
 
 It also cuts the word index into smaller chunks. Pagefind fills each chunk
 (index/<lang>_<hash>.pf_index) up to about 20,000 word positions, a size it does not
 let us choose, and a query downloads the whole chunk of each of its words. Chinese
-is indexed one character per word (index_view.py), so a common character already
-fills much of a chunk on its own, and the rest of the chunk is other characters the
-query never asked for: at 500 pages a language, 协商 downloaded 60 kB of chunks for
-20 kB of its own positions. Chunks of about CHUNK_BYTES keep a query's download close
+was indexed one character per word, so a common character filled much of a chunk
+on its own, and the rest of the chunk was other characters the query never asked for:
+at 500 pages a language, 协商 downloaded 60 kB of chunks for 20 kB of its own positions. Chunks of about CHUNK_BYTES keep a query's download close
 to what its own words weigh; the browser finds a word's chunk from the from/to bounds
 in the metadata, which are recomputed here as Pagefind computes them.
 
@@ -43,6 +43,7 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
+from .han_keys import KEY_PREFIX, first_character
 from .index_view import HAN_CLASS, ZWSP
 
 ENTRY_FILE = "pagefind-entry.json"
@@ -285,6 +286,34 @@ def _rechunk_index(bundle: Path, chunks: list, limit: int) -> list:
 _BETWEEN_CHARACTERS = re.compile(f"(?<={ZWSP}{HAN_CLASS}){ZWSP}(?={HAN_CLASS}{ZWSP})")
 
 
+_HAN = re.compile(HAN_CLASS)
+
+
+def _stored_character(word: str) -> str | None:
+    character = first_character(word) if word.startswith(KEY_PREFIX) else None
+    return character if character and _HAN.fullmatch(character) else None
+
+
+def restore_characters(text: str) -> str:
+    """Pagefind's stored text with each Chinese pair's key back as the character at its place.
+
+    The stored words are joined by zero-width spaces; the space index_view.py puts
+    around a run of keys (Pagefind splits other letters at spaces only) goes with them."""
+    if KEY_PREFIX not in text:
+        return text
+    words = text.split(ZWSP)
+    characters = [_stored_character(word.rstrip()) for word in words]
+    restored = []
+    for at, (word, character) in enumerate(zip(words, characters)):
+        if character:
+            restored.append(character)
+        elif at + 1 < len(words) and characters[at + 1]:
+            restored.append(word.rstrip())
+        else:
+            restored.append(word)
+    return ZWSP.join(restored)
+
+
 def compact_content(content: str) -> str:
     """Pagefind's stored text without the zero-width space between two Chinese characters.
 
@@ -296,7 +325,12 @@ def compact_content(content: str) -> str:
 
 def light_fragment(fragment: dict) -> dict:
     """The fragment search.js needs (see the module docstring); the same once light."""
-    fragment = dict(fragment, content=compact_content(fragment.get("content", "")))
+    fragment = dict(fragment, content=compact_content(restore_characters(fragment.get("content", ""))))
+    fragment["anchors"] = [
+        # search.js reads a title without separators (clean)
+        dict(anchor, text=restore_characters(anchor["text"]).replace(ZWSP, "")) if anchor.get("text") else anchor
+        for anchor in fragment.get("anchors") or []
+    ]
     meta = dict(fragment.get("meta") or {})
     if "sections" not in meta:
         return fragment

@@ -1,18 +1,20 @@
-"""The page as the search index sees it: Chinese split into characters, anchors kept
+"""The page as the search index sees it: Chinese as character pairs, anchors kept
 light. Pure: HTML text in, HTML text out; the published files are never changed.
 
-Why characters. Pagefind's extended build segments Chinese into words when it
+Why pairs. Pagefind's extended build segments Chinese into words when it
 indexes, and the browser segments the query again, with a different dictionary
 (ICU's). The two disagree: 委员工作室 is indexed as 委员|工作|室 but asked as
 委员|工作室, and 富 cannot be found inside 丰富, because Pagefind matches a query
-word against the *start* of indexed words only. Indexing every Chinese character as
-a word of its own takes both segmenters out of the question: search.js looks each
-character up and keeps the pages where the query's characters stand next to each
-other, so any string found on the page is found by search, and nothing else is.
+word against the *start* of indexed words only. Indexing each position of Chinese
+text as the pair of characters that starts there (han_keys.py) takes both
+segmenters out of the question: search.js looks the query's pairs up and keeps the
+pages where they stand at the query's distances, so any string found on the page is
+found by search, and nothing else is.
 
-Pagefind counts a word between two zero-width spaces (U+200B) as a word and joins
-words with them in its stored text, so each character is wrapped in zero-width
-spaces here; text nodes that meet inside a word (数<b>字</b>) are split correctly.
+Pagefind splits a run of letters into words at spaces only, so the keys of a run
+are written between spaces; text nodes that meet inside a word (数<b>字</b>) are
+split correctly. It joins the words of a Chinese page with zero-width spaces
+(U+200B) in its stored text, which bundle.py turns back into characters.
 
 Why light anchors. Pagefind records every element with an id inside the body as an
 anchor, with that element's whole text. For the run-in leads of a report, whose
@@ -42,6 +44,8 @@ from html import escape
 import lxml.html
 from lxml import etree
 
+from .han_keys import pair_keys
+
 ZWSP = "\u200b"
 
 # Unicode's Han script (Scripts.txt, Unicode 17): the characters search.js takes one by
@@ -69,12 +73,13 @@ _TITLE = etree.XPath("(preceding::h1)[1]")
 
 
 def _separated(run: re.Match) -> str:
-    return ZWSP + (ZWSP + ZWSP).join(run.group()) + ZWSP
+    return " " + " ".join(pair_keys(run.group())) + " "
 
 
 def separate_han(text: str) -> str:
-    """Wrap every Han character in zero-width spaces: 数字ab → \u200b数\u200b\u200b字\u200bab."""
-    return _HAN_RUN.sub(_separated, text)  # by runs: ten times faster than char by char
+    """Each position of Chinese text as its pair's key, between spaces:
+    数字ab → " <key of 数字> <key of 字> ab"."""
+    return _HAN_RUN.sub(_separated, text)
 
 
 @dataclass(frozen=True)

@@ -33,5 +33,16 @@ def search(page, base, path, query, **params):
     return settle(page)
 
 
+def search_all(page, base, path, query, **params):
+    """Every result, the later batches asked for with the page's own button."""
+    search(page, base, path, query, **params)
+    more = page.locator("#search-more")
+    while more.is_visible():
+        shown = page.locator("#search-results > .search-result").count()
+        more.click()
+        expect(page.locator("#search-results > .search-result")).not_to_have_count(shown)
+    return settle(page)
+
+
 def path_of(href):
     return urlsplit(href).path

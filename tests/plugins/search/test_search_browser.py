@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 from playwright.sync_api import expect
 from search.index_view import HAN_RANGES
-from search_driver import RESULTS_JS, path_of, search, settle
+from search_driver import RESULTS_JS, path_of, search, search_all, settle
 from sitebuild import build_fixture_site
 
 REPORT = "/reports/2022-standing-committee-work-report/"
@@ -122,9 +122,9 @@ def test_numbers_with_measure_words_and_compounds(page, site_url, zh_sections, q
 
 
 def test_two_words_must_both_be_on_the_page(page, site_url):
-    both = {path_of(r["href"]) for r in search(page, site_url, "/search/", "政协 驿站")}
-    first = {path_of(r["href"]) for r in search(page, site_url, "/search/", "政协")}
-    second = {path_of(r["href"]) for r in search(page, site_url, "/search/", "驿站")}
+    both = {path_of(r["href"]) for r in search_all(page, site_url, "/search/", "政协 驿站")}
+    first = {path_of(r["href"]) for r in search_all(page, site_url, "/search/", "政协")}
+    second = {path_of(r["href"]) for r in search_all(page, site_url, "/search/", "驿站")}
     assert both == first & second
     assert both
 
@@ -230,12 +230,29 @@ def test_the_count_is_announced_politely(page, site_url):
     expect(status).to_have_text("1 result for “common prosperity”")
 
 
-def test_more_results_come_on_request_and_take_the_focus(page, site_url):
+def test_a_screenful_first_then_more_on_request_taking_the_focus(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
     shown = search(page, site_url, "/search/", "政协")
-    assert total(page) > len(shown) == 5
+    assert total(page) > len(shown) == 3  # each result shown costs its fragment
     page.get_by_role("button", name="显示更多结果").click()
-    expect(page.locator("#search-results > .search-result")).to_have_count(min(total(page), 10))
-    expect(page.locator("#search-results > .search-result").nth(5).locator("h2 a")).to_be_focused()
+    expect(page.locator("#search-results > .search-result")).to_have_count(min(total(page), 8))
+    expect(page.locator("#search-results > .search-result").nth(3).locator("h2 a")).to_be_focused()
+
+
+def test_more_results_come_when_the_reader_scrolls_to_the_end(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    search(page, site_url, "/search/", "政协")
+    box = page.get_by_label("搜索文献", exact=True)
+    box.focus()
+    page.locator("#search-more").scroll_into_view_if_needed()
+    expect(page.locator("#search-results > .search-result")).not_to_have_count(3)
+    expect(box).to_be_focused()  # nothing moves under the reader's keyboard
+
+
+def test_a_tall_window_is_filled_at_once(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 4000})
+    search(page, site_url, "/search/", "政协")
+    expect(page.locator("#search-results > .search-result")).to_have_count(total(page))
 
 
 def test_typing_searches_and_keeps_the_query_in_the_address(page, site_url):

@@ -8,6 +8,8 @@ import stat
 
 import pytest
 from bs4 import BeautifulSoup
+from search.bundle import index_words
+from search.han_keys import han_key
 from sitebuild import build_fixture_site
 
 from tools.build import BuildError
@@ -81,17 +83,28 @@ def stored_words(content):
             for word in (list(piece) if re.fullmatch(r"[\u4e00-\u9fff]+", piece) else [piece])]
 
 
-def test_chinese_is_stored_one_character_per_word_and_permalinks_are_left_out(site):
+def index_words_of(site, language):
+    words = []
+    for path in sorted((site / "pagefind" / language / "index").glob("*.pf_index")):
+        words += [word for word, _ in index_words(gzip.decompress(path.read_bytes())[12:], path.name)]
+    return words
+
+
+def test_chinese_is_indexed_by_pairs_and_given_back_a_character_a_position(site):
+    words = set(index_words_of(site, "zh-cn"))
+    assert {han_key("协商"), han_key("驿站"), han_key("政协")} <= words
+    assert han_key("火星") not in words and "协商" not in words and "协" not in words
     report = fragments(site)[REPORT]
     assert "\u200b协\u200b" not in report["content"]  # no separator between two characters
-    words = stored_words(report["content"])
-    assert "协" in words and "协商" not in words
-    assert len(words) == report["word_count"]  # one position a word, as Pagefind counted them
-    assert "#" not in report["content"]
+    characters = stored_words(report["content"])
+    assert "协" in characters and "协商" not in characters
+    assert len(characters) == report["word_count"]  # one position a character, as Pagefind counted them
+    assert "#" not in report["content"] and "zz" not in report["content"]
     # The title, written above the body, is indexed as the body's first words.
-    assert "".join(words[:6]) == "中国人民政治"
+    assert "".join(characters[:6]) == "中国人民政治"
     english = fragments(site)["/en" + REPORT]
     assert "\u200b" not in english["content"]
+    assert han_key("协商") not in set(index_words_of(site, "en"))
 
 
 def failing_pagefind(tmp_path, message):

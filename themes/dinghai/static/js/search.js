@@ -7,13 +7,14 @@
 // sections as links. On a page opened from a result (?highlight=…), marks the query in
 // the text.
 //
-// How a query matches. Chinese pages are indexed one character per word (see
-// plugins/search/index_view.py). A query is cut at spaces and punctuation into
-// terms, and a term into units: each Chinese character, each run of other letters or
-// digits. Pagefind gives the positions of every unit; a page matches a term where
-// the term's units stand at consecutive positions, and matches the query when it
-// matches every term. So 协商驿站 finds the pages where that string is written, 富
-// also finds 丰富, and 数字火星 finds nothing when no page says 数字火星.
+// How a query matches. Chinese pages are indexed a character pair per position (see
+// plugins/search/han_keys.py). A query is cut at spaces and punctuation into terms,
+// and a term into units, its positions: each Chinese character, each run of other
+// letters or digits. Pagefind gives the positions of the term's keys (its Chinese by
+// pairs, the other runs as they are); a page matches a term where each key stands at
+// its offset, and matches the query when it matches every term. So 协商驿站 finds the
+// pages where that string is written, 富 also finds 丰富, and 数字火星 finds nothing
+// when no page says 数字火星.
 //
 // Safety: every string from the index is put into the page as text (textContent);
 // no HTML from the index is ever parsed.
@@ -22,7 +23,10 @@
 
   var ZWSP = "\u200b";
   var HAN = /\p{Script=Han}/u;
-  var PAGE_SIZE = 5; // results per batch; each costs its fragment (2–10 kB) to show
+  // Results per batch; each costs its fragment (2–10 kB) to show. The first batch
+  // fills about a screen; the next comes when the reader scrolls to its end or asks.
+  var FIRST_BATCH = 3;
+  var BATCH = 5;
   var SECTIONS_SHOWN = 3;
   // The pause after the last keystroke before searching. Short, because the words are
   // looked up while the reader types (prefetch); an input method's word
@@ -31,36 +35,71 @@
 
   // Query ------------------------------------------------------------------
 
+  // The index's word for one or two Chinese characters (plugins/search/han_keys.py):
+  // "zz" and four base-26 letters a character.
+  function hanKey(characters) {
+    var key = "zz";
+    Array.from(characters).forEach(function (character) {
+      var point = character.codePointAt(0);
+      var letters = "";
+      for (var i = 0; i < 4; i++) { letters = String.fromCharCode(97 + point % 26) + letters; point = Math.floor(point / 26); }
+      key += letters;
+    });
+    return key;
+  }
+
+  // A term's units are its positions on the page (a Chinese character, or a run of
+  // other letters); its keys are what is looked up, at their offset from the start:
+  // Chinese by pairs (协商驿站: 协商 at 0, 驿站 at 2), an odd last character as the
+  // start of the pairs it begins.
+  function keysOf(units) {
+    var keys = [];
+    for (var i = 0; i < units.length; i++) {
+      var pair = HAN.test(units[i]) && i + 1 < units.length && HAN.test(units[i + 1]);
+      if (!HAN.test(units[i])) keys.push({ word: units[i], offset: i, han: false, prefix: false });
+      else keys.push({ word: hanKey(pair ? units[i] + units[i + 1] : units[i]), offset: i, han: true, prefix: !pair });
+      if (pair) i++;
+    }
+    return keys;
+  }
+
   function parseQuery(text) {
     var terms = [];
     var seen = new Set();
     text.toLowerCase().split(/[\s\p{P}\p{S}]+/u).forEach(function (piece) {
       if (!piece || seen.has(piece)) return;
       seen.add(piece);
-      terms.push({ text: piece, units: piece.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) });
+      var units = piece.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu);
+      terms.push({ text: piece, units: units, keys: keysOf(units) });
     });
     return terms;
   }
 
-  // The units of `text` that are already whole words while the reader is still typing:
-  // every Chinese character, and the other runs once something follows them (the end
-  // of "consul" may still become "consultation", whose index chunk is another).
-  function completeUnits(text) {
-    var units = [].concat.apply([], parseQuery(text).map(function (term) { return term.units; }));
-    var open = text.toLowerCase().match(/[^\s\p{P}\p{S}\p{Script=Han}]+$/u);
-    return Array.from(new Set(open ? units.filter(function (unit) { return unit !== open[0]; }) : units));
+  function allKeys(terms) {
+    var byWord = new Map();
+    terms.forEach(function (term) { term.keys.forEach(function (key) { byWord.set(key.word, key); }); });
+    return Array.from(byWord.values());
   }
 
-  // Start positions where units[0], units[1], … stand at p, p+1, …, per page id.
-  function termMatches(unitHits) {
+  // The keys of `text` that are already whole words while the reader is still typing:
+  // all but the last, which may still grow (consul may become consultation, and a
+  // last Chinese character a pair, each another index chunk).
+  function completeKeys(text) {
+    var terms = parseQuery(text);
+    var growing = /[^\s\p{P}\p{S}]$/u.test(text) && terms.length ? terms[terms.length - 1].keys.slice(-1)[0] : null;
+    return allKeys(terms).filter(function (key) { return !growing || key.word !== growing.word; });
+  }
+
+  // Start positions where each key stands at its offset from p, per page id.
+  function termMatches(keys, keyHits) {
     var found = new Map();
-    var first = unitHits[0];
-    var rest = unitHits.slice(1);
+    var first = keyHits[0];
+    var rest = keyHits.slice(1);
     first.forEach(function (hit, id) {
       if (!rest.every(function (hits) { return hits.has(id); })) return;
       var later = rest.map(function (hits) { return new Set(hits.get(id).words); });
       var starts = hit.words.filter(function (position) {
-        return later.every(function (positions, k) { return positions.has(position + k + 1); });
+        return later.every(function (positions, k) { return positions.has(position + keys[k + 1].offset); });
       });
       if (starts.length) found.set(id, starts);
     });
@@ -114,13 +153,13 @@
   // Look up the words typed so far during the pause before the search, which then
   // finds their places in the cache (hits) and has only their order left to check.
   Engine.prototype.prefetch = function (text, choices) {
-    var units = completeUnits(text);
-    if (!units.length) return;
+    var keys = completeKeys(text);
+    if (!keys.length) return;
     var engine = this;
     var code = this.config.language;
     var options = this.options(code, choices);
     this.load(code).then(function (pagefind) {
-      return Promise.all(units.map(function (unit) { return engine.hits(code, pagefind, unit, options); }));
+      return Promise.all(keys.map(function (key) { return engine.hits(code, pagefind, key, options); }));
     }).catch(function () { /* reported when searching */ });
   };
 
@@ -139,46 +178,50 @@
     return hits;
   }
 
-  // Where one unit stands, per page. Pagefind also counts the words a unit begins
-  // (mars → market); a quoted search knows only whole words (after stemming), but
-  // gives one position per page, so it picks the pages and the plain one the places.
-  // Chinese characters are whole words already (index_view.py).
-  Engine.prototype.hits = function (code, pagefind, unit, options) {
-    var key = JSON.stringify([code, unit, options]);
-    if (!this.hitCache.has(key)) {
-      var plain = pagefind.search(unit, options).then(byId);
-      var whole = HAN.test(unit) ? null : pagefind.search('"' + unit + '"', options).then(byId);
-      this.hitCache.set(key, Promise.all([plain, whole]).then(function (found) {
+  // Where one key stands, per page. Pagefind also counts the words a key begins
+  // (mars → market), and a word it lacks finds its longest prefix that is a word
+  // (火星 → 火, at the end of a run); a quoted search knows only whole words (after
+  // stemming), but gives one position per page, so it picks the pages and the plain
+  // one the places. A single Chinese character is meant to find the pairs it begins,
+  // and no shorter key is a word.
+  Engine.prototype.hits = function (code, pagefind, key, options) {
+    var cacheKey = JSON.stringify([code, key.word, options]);
+    if (!this.hitCache.has(cacheKey)) {
+      var plain = pagefind.search(key.word, options).then(byId);
+      var whole = key.prefix ? null : pagefind.search('"' + key.word + '"', options).then(byId);
+      this.hitCache.set(cacheKey, Promise.all([plain, whole]).then(function (found) {
         if (found[1]) found[0].forEach(function (hit, id) { if (!found[1].has(id)) found[0].delete(id); });
         return found[0];
       }));
     }
-    return this.hitCache.get(key);
+    return this.hitCache.get(cacheKey);
   };
 
   Engine.prototype.searchLanguage = async function (code, terms, choices) {
     var pagefind = await this.load(code);
     var options = this.options(code, choices);
     var filters = options.filters;
-    var units = Array.from(new Set([].concat.apply([], terms.map(function (term) { return term.units; }))));
-    // Fetch every unit's index chunk at once, then search one unit at a time.
-    await Promise.all(units.map(function (unit) { return pagefind.preload(unit, options); }));
+    var keys = allKeys(terms);
+    // Fetch every key's index chunk at once, then search one key at a time.
+    await Promise.all(keys.map(function (key) { return pagefind.preload(key.word, options); }));
     var hitsOf = new Map();
-    for (var i = 0; i < units.length; i++) hitsOf.set(units[i], await this.hits(code, pagefind, units[i], options));
+    for (var i = 0; i < keys.length; i++) hitsOf.set(keys[i].word, await this.hits(code, pagefind, keys[i], options));
     // Newest first: Pagefind's order by the date sort key. Pages without a date
     // (such as About) are not in that order; they come last.
     var dateRank = null;
     if (choices.sort === "date") {
-      dateRank = await this.hits(code, pagefind, terms[0].units[0], { filters: filters, sort: { date: "desc" } });
+      dateRank = await this.hits(code, pagefind, terms[0].keys[0], { filters: filters, sort: { date: "desc" } });
     }
 
     var pages = null;
-    var perTerm = terms.map(function (term) { return termMatches(term.units.map(function (unit) { return hitsOf.get(unit); })); });
+    var perTerm = terms.map(function (term) {
+      return termMatches(term.keys, term.keys.map(function (key) { return hitsOf.get(key.word); }));
+    });
     perTerm.forEach(function (found) {
       pages = pages === null ? new Set(found.keys()) : new Set(Array.from(pages).filter(function (id) { return found.has(id); }));
     });
     var total = this.pageCount(code);
-    var firstUnit = hitsOf.get(terms[0].units[0]);
+    var firstKey = hitsOf.get(terms[0].keys[0].word);
     return Array.from(pages || []).map(function (id) {
       var matches = [];
       var score = 0;
@@ -188,7 +231,7 @@
         score += idf(total, found.size) * (tf * 2.2) / (tf + 1.2);
         starts.forEach(function (start) { matches.push({ term: t, start: start, units: terms[t].units }); });
       });
-      var hit = firstUnit.get(id);
+      var hit = firstKey.get(id);
       var rank = dateRank ? (dateRank.has(id) ? dateRank.get(id).rank : Infinity) : hit.rank;
       return { id: id, lang: code, result: hit.result, rank: rank, score: score, matches: matches };
     });
@@ -479,7 +522,20 @@
     async function showMore(focusFirst) {
       var mine = generation;
       var results = current;
-      var pages = await results.next(PAGE_SIZE);
+      if (results.loading) return results.loading;
+      results.loading = showBatch(results, results.shown ? BATCH : FIRST_BATCH, focusFirst);
+      try { await results.loading; } finally { results.loading = null; }
+      if (mine === generation && !more.hidden && inView(more)) showMore(false);
+    }
+
+    function inView(node) {
+      var box = node.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0;
+    }
+
+    async function showBatch(results, size, focusFirst) {
+      var mine = generation;
+      var pages = await results.next(size);
       // Fetched together; each result is shown as soon as it and those above it are here.
       var fragments = pages.map(function (page) { return engine.fragment(page); });
       var first = null;
@@ -558,6 +614,11 @@
       if (event.target !== input) update();
     });
     more.addEventListener("click", function () { if (current) showMore(true); });
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries[entries.length - 1].isIntersecting && current && !more.hidden) showMore(false);
+      }).observe(more);
+    }
     if (hint && form.elements.all) {
       hint.querySelector("button").addEventListener("click", function () {
         form.elements.all.checked = true;
