@@ -75,6 +75,7 @@ def build(settings_file: str, output: Path, allow_warnings: bool = False, overri
           content_cache: bool = False) -> Path:
     """Build into output/, atomically. Returns the output path."""
     output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)  # -o some/new/folder/site works too
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from the web server
     # Pelican logs a repeated message once per process; every build must see its own.

@@ -206,3 +206,11 @@ def test_the_output_folder_is_readable_by_a_web_server(previous):
     """The staging folder comes from mkdtemp (mode 0700); swapped in, it must not stay private."""
     output, _ = previous
     assert output.stat().st_mode & 0o755 == 0o755
+
+
+def test_an_output_folder_in_a_new_folder_is_made(tmp_path):
+    content = content_with_a_warning(tmp_path)
+    output = tmp_path / "new" / "deeper" / "output"
+    build("pelicanconf.py", output, allow_warnings=True, overrides={"PATH": str(content)})
+    assert (output / "index.html").is_file()
+    assert leftovers(output.parent) == []
