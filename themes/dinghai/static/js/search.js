@@ -82,11 +82,12 @@
   }
 
   // The keys of `text` that are already whole words while the reader is still typing:
-  // all but the last, which may still grow (consul may become consultation, and a
-  // last Chinese character a pair, each another index chunk).
+  // all but a last one that may still grow (consul may become consultation, and a last
+  // single Chinese character a pair, each another index chunk); a pair stays a pair.
   function completeKeys(text) {
     var terms = parseQuery(text);
-    var growing = /[^\s\p{P}\p{S}]$/u.test(text) && terms.length ? terms[terms.length - 1].keys.slice(-1)[0] : null;
+    var last = /[^\s\p{P}\p{S}]$/u.test(text) && terms.length ? terms[terms.length - 1].keys.slice(-1)[0] : null;
+    var growing = last && (!last.han || last.prefix) ? last : null;
     return allKeys(terms).filter(function (key) { return !growing || key.word !== growing.word; });
   }
 
