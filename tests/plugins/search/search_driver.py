@@ -37,11 +37,14 @@ def search_all(page, base, path, query, **params):
     """Every result, the later batches asked for with the page's own button."""
     search(page, base, path, query, **params)
     more = page.locator("#search-more")
-    while more.is_visible():
-        shown = page.locator("#search-results > .search-result").count()
+    results = page.locator("#search-results > .search-result")
+    while True:
+        expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")  # no batch coming
+        if not more.is_visible():
+            return settle(page)
+        shown = results.count()
         more.click()
-        expect(page.locator("#search-results > .search-result")).not_to_have_count(shown)
-    return settle(page)
+        expect(results).not_to_have_count(shown)
 
 
 def path_of(href):

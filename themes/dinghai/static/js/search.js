@@ -524,8 +524,12 @@
       var mine = generation;
       var results = current;
       if (results.loading) return results.loading;
+      list.setAttribute("aria-busy", "true");
       results.loading = showBatch(results, results.shown ? BATCH : FIRST_BATCH, focusFirst);
-      try { await results.loading; } finally { results.loading = null; }
+      try { await results.loading; } finally {
+        results.loading = null;
+        if (mine === generation) list.removeAttribute("aria-busy");
+      }
       if (mine === generation && !more.hidden && inView(more)) showMore(false);
     }
 
