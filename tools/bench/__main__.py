@@ -26,6 +26,9 @@ from .measure import ROOT, median
 # A plugin whose helpers the theme calls cannot simply leave PLUGINS: the build would fail in
 # a template. Such a plugin is switched off by its own setting instead.
 OFF_SWITCHES = {"search": {"SEARCH_ENABLED": False}}
+# Issue 3 limits this plugin's extra build time: its builds without it are interleaved with the
+# full builds, so that both see the same machine (a busy minute would otherwise pass for cost).
+INTERLEAVED_PLUGIN = "section_index"
 ARTICLE_TYPES = ("report", "story", "article")
 
 
@@ -134,8 +137,10 @@ class Bench:
         results["pairs"] = archive.pairs
         results["kinds"] = {kind: archive.count(kind) for kind in ("report", "story", "issue", "article")}
 
-        # Full builds of our site and of plain Pelican, interleaved so that both see the same machine.
+        # Full builds of our site, of plain Pelican and of our site without INTERLEAVED_PLUGIN,
+        # interleaved so that all three see the same machine.
         site_runs, bare_runs = [], []
+        interleaved = {INTERLEAVED_PLUGIN: []} if args.share_runs and INTERLEAVED_PLUGIN in plugins else {}
         for number in range(1, args.runs + 1):
             say(f"full build {number}/{args.runs}: our site")
             run = self.build("site", "site")
@@ -147,6 +152,10 @@ class Bench:
             if not run.ok:
                 return self.fail("plain Pelican's build", run)
             bare_runs.append(run)
+            for name, runs in interleaved.items():
+                say(f"full build {number}/{args.runs}: without {name}")
+                runs.append(self.build(f"without {name}", "site", overrides=self.overrides_without(name, plugins)[0],
+                                       allow_warnings=True))
         full = median([run.wall_s for run in site_runs])
         bare = median([run.wall_s for run in bare_runs])
         full_cpu = median([run.cpu_s for run in site_runs])
@@ -167,7 +176,7 @@ class Bench:
             bare_pelican_first_warnings=bare_runs[-1].detail.get("first_warnings"),
         )
 
-        self.plugin_shares(plugins, full, full_cpu)
+        self.plugin_shares(plugins, full, full_cpu, interleaved)
         self.rebuild(archive, full, full_cpu)
         self.pagefind(settings)
         self.weights(settings, archive)
@@ -189,37 +198,35 @@ class Bench:
         results["notes"] = self.notes
         return 0
 
-    def plugin_shares(self, plugins: list[str], full: float, full_cpu: float) -> None:
+    @staticmethod
+    def overrides_without(name: str, plugins: list[str]) -> tuple[dict, str]:
+        """The settings that leave plugin name out of a build, and how they do it, in words."""
+        if name in OFF_SWITCHES:
+            return dict(OFF_SWITCHES[name]), ", ".join(f"{k}={v}" for k, v in OFF_SWITCHES[name].items())
+        return {"PLUGINS": [p for p in plugins if p != name]}, "left out of PLUGINS"
+
+    def plugin_shares(self, plugins: list[str], full: float, full_cpu: float,
+                      interleaved: dict[str, list[measure.ProcessRun]]) -> None:
         shares = self.results["plugin_shares"] = {}
         if not self.args.share_runs:
             self.notes.append("plugin shares not measured (--share-runs 0)")
             return
         for name in plugins:
-            if name in OFF_SWITCHES:
-                overrides, how = dict(OFF_SWITCHES[name]), ", ".join(f"{k}={v}" for k, v in OFF_SWITCHES[name].items())
+            overrides, how = self.overrides_without(name, plugins)
+            runs = interleaved.get(name)
+            if runs is None:
+                runs = []
+                for number in range(1, self.args.share_runs + 1):
+                    say(f"build without {name} {number}/{self.args.share_runs}")
+                    runs.append(self.build(f"without {name}", "site", overrides=overrides, allow_warnings=True))
+                    if not runs[-1].ok:
+                        break
             else:
-                overrides, how = {"PLUGINS": [p for p in plugins if p != name]}, "left out of PLUGINS"
-            runs, error = [], None
-            for number in range(1, self.args.share_runs + 1):
-                say(f"build without {name} {number}/{self.args.share_runs}")
-                run = self.build(f"without {name}", "site", overrides=overrides, allow_warnings=True)
-                if not run.ok:
-                    error = f"the build fails without it: {run.detail.get('error', '')}".splitlines()[0][:200]
-                    break
-                runs.append(run)
-            without = None if error or not runs else median([run.wall_s for run in runs])
-            without_cpu = None if error or not runs else median([run.cpu_s for run in runs])
-            shares[name] = {
-                "how": how,
-                "without_s": None if without is None else round(without, 2),
-                "share_s": None if without is None else round(full - without, 2),
-                "share": None if without is None else round((full - without) / full, 3),
-                "without_cpu_s": None if without_cpu is None else round(without_cpu, 2),
-                "share_cpu_s": None if without_cpu is None else round(full_cpu - without_cpu, 2),
-                "share_cpu": None if without_cpu is None else round((full_cpu - without_cpu) / full_cpu, 3),
-            }
-            if error:
-                shares[name]["error"] = error
+                how += f"; {len(runs)} run{'s' * (len(runs) != 1)} interleaved with the full builds"
+            failed = next((run for run in runs if not run.ok), None)
+            shares[name] = {"how": how, **share_figures(None if failed else runs, full, full_cpu)}
+            if failed:
+                shares[name]["error"] = f"the build fails without it: {failed.detail.get('error', '')}".splitlines()[0][:200]
 
     def rebuild(self, archive, full: float, full_cpu: float) -> None:
         """Warm Pelican's content cache with one build, then edit one file and build again, as
@@ -342,6 +349,21 @@ class Bench:
         figures = measure_hugo(self.args.hugo, archive, self.content, self.work, self.args.runs)
         hugo_s = figures["hugo_s"]
         self.results.update(figures, hugo_ratio=None if hugo_s is None else round(full / hugo_s, 3))
+
+
+def share_figures(runs: list[measure.ProcessRun] | None, full: float, full_cpu: float) -> dict:
+    """What a plugin adds: as a share of the full build, and as extra time over the build without it."""
+    if not runs:
+        return dict.fromkeys(("without_s", "share_s", "share", "extra", "without_cpu_s", "share_cpu_s", "share_cpu",
+                              "extra_cpu"))
+    figures = {}
+    for suffix, whole, without in (("", full, median([run.wall_s for run in runs])),
+                                   ("_cpu", full_cpu, median([run.cpu_s for run in runs]))):
+        figures[f"without{suffix}_s"] = round(without, 2)
+        figures[f"share{suffix}_s"] = round(whole - without, 2)
+        figures[f"share{suffix}"] = round((whole - without) / whole, 3)
+        figures[f"extra{suffix}"] = round((whole - without) / without, 3)
+    return figures
 
 
 def main(argv=None) -> int:
