@@ -27,3 +27,4 @@ def register():
     signals.content_object_init.connect(RUN.init_content)
     signals.generator_init.connect(RUN.install)
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(RUN.escape_feed_summaries)

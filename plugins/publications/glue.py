@@ -10,13 +10,15 @@ One PublicationsRun per Pelican run (reset when a run starts) does, in Pelican's
   each magazine article's issue and column, each issue's contents and neighbours;
   ``magazine`` in the template context; then every report's, story's and magazine
   article's previous, next and related publications (neighbours.py);
-* output phase (PublicationsGenerator.generate_output): the picture files.
+* output phase (PublicationsGenerator.generate_output): the picture files; and each
+  feed's summaries escaped (``feed_generated``), as Atom reads them as HTML.
 
 Templates get three globals: ``machine_metadata``, ``citation`` and ``citation_style``.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from dataclasses import dataclass, field
@@ -167,6 +169,15 @@ class PublicationsRun:
             text = summary.summarise(getattr(content, "_content", "") or "", rule, begins_midway)
         content.metadata["summary"] = text
         content._summary = text
+
+    def escape_feed_summaries(self, context, feed):
+        """Atom's <summary type="html"> (all feedgenerator writes) is read as HTML, and our
+        summaries are plain text: escaped, a literal '<' in one stays a character."""
+        if not self.active:
+            return
+        for item in feed.items:
+            if item.get("description"):
+                item["description"] = html.escape(item["description"], quote=False)
 
     def gettext(self, lang: str, message: str) -> str:
         catalogue = self.catalogues.get(lang)
