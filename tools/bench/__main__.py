@@ -26,9 +26,6 @@ from .measure import ROOT, median
 # A plugin whose helpers the theme calls cannot simply leave PLUGINS: the build would fail in
 # a template. Such a plugin is switched off by its own setting instead.
 OFF_SWITCHES = {"search": {"SEARCH_ENABLED": False}}
-# Issue 3 limits this plugin's extra build time: its builds without it are interleaved with the
-# full builds, so that both see the same machine (a busy minute would otherwise pass for cost).
-INTERLEAVED_PLUGIN = "section_index"
 ARTICLE_TYPES = ("report", "story", "article")
 
 
@@ -37,8 +34,9 @@ def parse_args(argv):
     parser.add_argument("--n", type=int, default=synthetic.DEFAULT_N,
                         help=f"content files in the archive, even, {synthetic.MIN_N}-{synthetic.MAX_N} (default %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="full builds of each kind; the median counts (default 3)")
-    parser.add_argument("--share-runs", type=int, default=1,
-                        help="builds without each plugin, for its share (default 1)")
+    parser.add_argument("--share-runs", type=int,
+                        help="rounds of full builds that also build without each plugin, for its share"
+                             " (default: every round, as --runs; 0 skips the shares)")
     parser.add_argument("--out", type=Path, default=Path(".bench/results.json"))
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -49,8 +47,10 @@ def parse_args(argv):
     parser.add_argument("--hugo", default=shutil.which("hugo"),
                         help="the hugo executable to compare with (default: hugo on PATH, %(default)s)")
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.share_runs < 0:
-        parser.error("--runs must be at least 1 and --share-runs at least 0")
+    if args.share_runs is None:
+        args.share_runs = args.runs
+    if args.runs < 1 or not 0 <= args.share_runs <= args.runs:
+        parser.error("--runs must be at least 1 and --share-runs from 0 to --runs")
     return args
 
 
@@ -137,10 +137,11 @@ class Bench:
         results["pairs"] = archive.pairs
         results["kinds"] = {kind: archive.count(kind) for kind in ("report", "story", "issue", "article")}
 
-        # Full builds of our site, of plain Pelican and of our site without INTERLEAVED_PLUGIN,
-        # interleaved so that all three see the same machine.
+        # Full builds of our site, of plain Pelican and of our site without each plugin, in rounds,
+        # so that all see the same machine: a machine that slows down over the minutes of the
+        # benchmark (it does, here) would otherwise pass for a plugin's cost or saving.
         site_runs, bare_runs = [], []
-        interleaved = {INTERLEAVED_PLUGIN: []} if args.share_runs and INTERLEAVED_PLUGIN in plugins else {}
+        without_runs = {name: [] for name in plugins}
         for number in range(1, args.runs + 1):
             say(f"full build {number}/{args.runs}: our site")
             run = self.build("site", "site")
@@ -152,10 +153,13 @@ class Bench:
             if not run.ok:
                 return self.fail("plain Pelican's build", run)
             bare_runs.append(run)
-            for name, runs in interleaved.items():
-                say(f"full build {number}/{args.runs}: without {name}")
-                runs.append(self.build(f"without {name}", "site", overrides=self.overrides_without(name, plugins)[0],
-                                       allow_warnings=True))
+            if number <= args.share_runs:
+                for name, runs in without_runs.items():
+                    if runs and not runs[-1].ok:
+                        continue  # the theme cannot do without it: one failure says so
+                    say(f"full build {number}/{args.runs}: without {name}")
+                    runs.append(self.build(f"without {name}", "site", overrides=self.overrides_without(name, plugins)[0],
+                                           allow_warnings=True))
         full = median([run.wall_s for run in site_runs])
         bare = median([run.wall_s for run in bare_runs])
         full_cpu = median([run.cpu_s for run in site_runs])
@@ -176,7 +180,7 @@ class Bench:
             bare_pelican_first_warnings=bare_runs[-1].detail.get("first_warnings"),
         )
 
-        self.plugin_shares(plugins, full, full_cpu, interleaved)
+        self.plugin_shares(without_runs, site_runs[:args.share_runs])
         self.rebuild(archive, full, full_cpu)
         self.pagefind(settings)
         self.weights(settings, archive)
@@ -205,26 +209,19 @@ class Bench:
             return dict(OFF_SWITCHES[name]), ", ".join(f"{k}={v}" for k, v in OFF_SWITCHES[name].items())
         return {"PLUGINS": [p for p in plugins if p != name]}, "left out of PLUGINS"
 
-    def plugin_shares(self, plugins: list[str], full: float, full_cpu: float,
-                      interleaved: dict[str, list[measure.ProcessRun]]) -> None:
+    def plugin_shares(self, without_runs: dict[str, list[measure.ProcessRun]],
+                      site_runs: list[measure.ProcessRun]) -> None:
+        """Each plugin's share: the full builds of the rounds that built without it, against those builds."""
         shares = self.results["plugin_shares"] = {}
-        if not self.args.share_runs:
+        if not site_runs:
             self.notes.append("plugin shares not measured (--share-runs 0)")
             return
-        for name in plugins:
-            overrides, how = self.overrides_without(name, plugins)
-            runs = interleaved.get(name)
-            if runs is None:
-                runs = []
-                for number in range(1, self.args.share_runs + 1):
-                    say(f"build without {name} {number}/{self.args.share_runs}")
-                    runs.append(self.build(f"without {name}", "site", overrides=overrides, allow_warnings=True))
-                    if not runs[-1].ok:
-                        break
-            else:
-                how += f"; {len(runs)} run{'s' * (len(runs) != 1)} interleaved with the full builds"
+        full, full_cpu = median([run.wall_s for run in site_runs]), median([run.cpu_s for run in site_runs])
+        plugins = list(without_runs)
+        for name, runs in without_runs.items():
+            how = self.overrides_without(name, plugins)[1]
             failed = next((run for run in runs if not run.ok), None)
-            shares[name] = {"how": how, **share_figures(None if failed else runs, full, full_cpu)}
+            shares[name] = {"how": how, "runs": len(runs), **share_figures(None if failed else runs, full, full_cpu)}
             if failed:
                 shares[name]["error"] = f"the build fails without it: {failed.detail.get('error', '')}".splitlines()[0][:200]
 

@@ -132,7 +132,7 @@ def table(results: Mapping) -> str:
             else:
                 cpu = "" if share.get("share_cpu_s") is None else (
                     f"; CPU {share['share_cpu_s']:+.1f} s {share['share_cpu']:+.0%} ({share['extra_cpu']:+.0%})")
-                row(f"  {name} ({share['how']})",
+                row(f"  {name} ({share['how']}; {share['runs']} run{'s' * (share['runs'] != 1)})",
                     f"{share['share_s']:+.1f} s {share['share']:+.0%} ({share['extra']:+.0%}){cpu}",
                     f"{name}_extra")
     section(f"Search index (Pagefind {results.get('pagefind_version', '')})")
