@@ -187,6 +187,10 @@ class Bench:
         self.search(settings)
         self.hugo(archive, full)
 
+        results["machine"]["caches_dropped"] = measure.settle()
+        if not results["machine"]["caches_dropped"]:
+            self.notes.append("the kernel's caches could not be dropped between builds (that needs root): "
+                              "a build may pay for the files of the builds before it")
         results["machine"]["load_avg_end"] = os.getloadavg()[0]
         results["machine"]["load_avg_max"] = max(self.loads, default=0.0)
         busiest = max(results["machine"]["load_avg_start"], results["machine"]["load_avg_end"], *self.loads)
