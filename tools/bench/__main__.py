@@ -27,6 +27,8 @@ from .measure import ROOT, median
 # a template. Such a plugin is switched off by its own setting instead.
 OFF_SWITCHES = {"search": {"SEARCH_ENABLED": False}}
 ARTICLE_TYPES = ("report", "story", "article")
+# A plugin's share figures, as (name, unit): each also for CPU, as name + "_cpu" + unit.
+SHARE_FIGURES = (("without", "_s"), ("share", "_s"), ("share", ""), ("extra", ""), ("extra_by_round", ""))
 
 
 def parse_args(argv):
@@ -220,12 +222,11 @@ class Bench:
         if not site_runs:
             self.notes.append("plugin shares not measured (--share-runs 0)")
             return
-        full, full_cpu = median([run.wall_s for run in site_runs]), median([run.cpu_s for run in site_runs])
         plugins = list(without_runs)
         for name, runs in without_runs.items():
             how = self.overrides_without(name, plugins)[1]
             failed = next((run for run in runs if not run.ok), None)
-            shares[name] = {"how": how, "runs": len(runs), **share_figures(None if failed else runs, full, full_cpu)}
+            shares[name] = {"how": how, "runs": len(runs), **share_figures(None if failed else runs, site_runs)}
             if failed:
                 shares[name]["error"] = f"the build fails without it: {failed.detail.get('error', '')}".splitlines()[0][:200]
 
@@ -352,18 +353,23 @@ class Bench:
         self.results.update(figures, hugo_ratio=None if hugo_s is None else round(full / hugo_s, 3))
 
 
-def share_figures(runs: list[measure.ProcessRun] | None, full: float, full_cpu: float) -> dict:
-    """What a plugin adds: as a share of the full build, and as extra time over the build without it."""
+def share_figures(runs: list[measure.ProcessRun] | None, site_runs: list[measure.ProcessRun]) -> dict:
+    """What a plugin adds: as a share of the full build, and as extra time over the build without it.
+
+    runs[i] and site_runs[i] are builds of the same round. The medians make the figures; each
+    round's own extra is kept too, to show how far the machine lets one measurement be trusted.
+    """
     if not runs:
-        return dict.fromkeys(("without_s", "share_s", "share", "extra", "without_cpu_s", "share_cpu_s", "share_cpu",
-                              "extra_cpu"))
+        return {f"{name}{suffix}{unit}": None for name, unit in SHARE_FIGURES for suffix in ("", "_cpu")}
     figures = {}
-    for suffix, whole, without in (("", full, median([run.wall_s for run in runs])),
-                                   ("_cpu", full_cpu, median([run.cpu_s for run in runs]))):
+    for suffix, measured in (("", lambda run: run.wall_s), ("_cpu", lambda run: run.cpu_s)):
+        whole, without = median([measured(run) for run in site_runs]), median([measured(run) for run in runs])
         figures[f"without{suffix}_s"] = round(without, 2)
         figures[f"share{suffix}_s"] = round(whole - without, 2)
         figures[f"share{suffix}"] = round((whole - without) / whole, 3)
         figures[f"extra{suffix}"] = round((whole - without) / without, 3)
+        figures[f"extra_by_round{suffix}"] = [round((measured(full) - measured(run)) / measured(run), 3)
+                                              for full, run in zip(site_runs, runs)]
     return figures
 
 

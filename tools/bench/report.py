@@ -72,8 +72,17 @@ def targets(results: Mapping) -> list[Target]:
                check(first, FIRST_RESULT_MS)),
         Target("section_index_extra", "section_index: extra build time over the build without it",
                f"< {SECTION_INDEX_EXTRA:.0%}", extra, None if extra is None else extra < SECTION_INDEX_EXTRA,
-               "" if extra is None else f"{extra:+.1%}" + ("" if extra_cpu is None else f"; CPU {extra_cpu:+.1%}")),
+               "" if extra is None else "; ".join(filter(None, [
+                   f"{extra:+.1%}", None if extra_cpu is None else f"CPU {extra_cpu:+.1%}",
+                   _spread(section_index.get("extra_by_round"))]))),
     ]
+
+
+def _spread(by_round: list[float] | None) -> str | None:
+    """The lowest and highest of the rounds' own figures, when there are several."""
+    if not by_round or len(by_round) < 2:
+        return None
+    return f"rounds {min(by_round):+.0%} to {max(by_round):+.0%}"
 
 
 # --- the table ---------------------------------------------------------------------------------
