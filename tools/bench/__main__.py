@@ -18,6 +18,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from . import measure, report, synthetic
 from .hugo import measure_hugo
@@ -96,6 +97,17 @@ def pages_by_type(site: Path, settings: dict, archive) -> dict[str, list[Path]]:
     return pages
 
 
+class Planned(NamedTuple):
+    """One full build of a round."""
+
+    label: str  # as the progress lines say it
+    runs: list  # where its run goes
+    name: str  # Bench.build's name: its output folder
+    mode: str  # the child's mode: site or bare
+    options: dict  # for Bench.build
+    needed: bool  # whether the benchmark stops when it fails
+
+
 class Bench:
     def __init__(self, args, work: Path):
         self.args, self.work = args, work
@@ -139,29 +151,10 @@ class Bench:
         results["pairs"] = archive.pairs
         results["kinds"] = {kind: archive.count(kind) for kind in ("report", "story", "issue", "article")}
 
-        # Full builds of our site, of plain Pelican and of our site without each plugin, in rounds,
-        # so that all see the same machine: a machine that slows down over the minutes of the
-        # benchmark (it does, here) would otherwise pass for a plugin's cost or saving.
-        site_runs, bare_runs = [], []
-        without_runs = {name: [] for name in plugins}
-        for number in range(1, args.runs + 1):
-            say(f"full build {number}/{args.runs}: our site")
-            run = self.build("site", "site")
-            if not run.ok:
-                return self.fail("our site's build", run)
-            site_runs.append(run)
-            say(f"full build {number}/{args.runs}: plain Pelican")
-            run = self.build("bare", "bare")
-            if not run.ok:
-                return self.fail("plain Pelican's build", run)
-            bare_runs.append(run)
-            if number <= args.share_runs:
-                for name, runs in without_runs.items():
-                    if runs and not runs[-1].ok:
-                        continue  # the theme cannot do without it: one failure says so
-                    say(f"full build {number}/{args.runs}: without {name}")
-                    runs.append(self.build(f"without {name}", "site", overrides=self.overrides_without(name, plugins)[0],
-                                           allow_warnings=True))
+        rounds = self.full_build_rounds(plugins)
+        if rounds is None:
+            return 1
+        site_runs, bare_runs, without_runs = rounds
         full = median([run.wall_s for run in site_runs])
         bare = median([run.wall_s for run in bare_runs])
         full_cpu = median([run.cpu_s for run in site_runs])
@@ -207,6 +200,34 @@ class Bench:
         }
         results["notes"] = self.notes
         return 0
+
+    def full_build_rounds(self, plugins: list[str]):
+        """Full builds of our site, of plain Pelican and of our site without each plugin, in rounds,
+        so that all see the same machine: a machine that slows down over the minutes of the
+        benchmark (it does, here) would otherwise pass for a plugin's cost or saving. The order of
+        the builds turns by one place each round, so that no kind of build always comes first or
+        follows the same one. Returns (site runs, bare runs, {plugin: runs without it}); None,
+        once said why, when our site or plain Pelican fails to build."""
+        args = self.args
+        site_runs, bare_runs = [], []
+        without_runs = {name: [] for name in plugins}
+        for number in range(1, args.runs + 1):
+            builds = [Planned("our site", site_runs, "site", "site", {}, needed=True),
+                      Planned("plain Pelican", bare_runs, "bare", "bare", {}, needed=True)]
+            for name, runs in without_runs.items():
+                if number > args.share_runs or (runs and not runs[-1].ok):
+                    continue  # shares not wanted this round, or the theme cannot do without it
+                overrides = {"overrides": self.overrides_without(name, plugins)[0], "allow_warnings": True}
+                builds.append(Planned(f"without {name}", runs, f"without {name}", "site", overrides, needed=False))
+            turn = (number - 1) % len(builds)
+            for planned in builds[turn:] + builds[:turn]:
+                say(f"full build {number}/{args.runs}: {planned.label}")
+                run = self.build(planned.name, planned.mode, **planned.options)
+                if planned.needed and not run.ok:
+                    self.fail(f"{planned.label}'s build", run)
+                    return None
+                planned.runs.append(run)
+        return site_runs, bare_runs, without_runs
 
     @staticmethod
     def overrides_without(name: str, plugins: list[str]) -> tuple[dict, str]:

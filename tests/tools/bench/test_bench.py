@@ -166,6 +166,24 @@ def test_a_share_is_of_the_full_build_and_its_extra_is_over_the_build_without_th
     assert set(missing.values()) == {None} and set(missing) == set(figures)
 
 
+def test_the_order_of_a_rounds_builds_turns_each_round_and_a_plugin_the_site_needs_drops_out(tmp_path, monkeypatch):
+    order = []
+
+    def build(self, name, mode, **options):
+        order.append(name)
+        return measure.ProcessRun(1.0, 1.0, 50.0, name != "without bilingual", {}, "")
+
+    monkeypatch.setattr(bench_main.Bench, "build", build)
+    args = bench_main.parse_args(["--runs", "3"])
+    site, bare, without = bench_main.Bench(args, tmp_path).full_build_rounds(["bilingual", "search"])
+    assert order == [
+        "site", "bare", "without bilingual", "without search",
+        "bare", "without search", "site",  # round 2: turned by one; bilingual failed, so it is left out
+        "without search", "site", "bare",  # round 3: turned by two
+    ]
+    assert len(site) == len(bare) == len(without["search"]) == 3 and len(without["bilingual"]) == 1
+
+
 # --- the whole benchmark, small ---------------------------------------------------------------------
 
 
