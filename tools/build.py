@@ -17,11 +17,14 @@ costs what writing it does. Rendering the pages in two forked processes after ev
 generator ran: rendering and writing are about a quarter of the build's CPU at N = 1,000,
 so two idle cores could save at most an eighth of the wall time; on the shared machine it
 saved nothing measurable, and it would hide from the parent whatever templates log.
+(The section index does write its own pages in a second process, beside Pelican's
+instead of after them, and hands back what they log: plugins/section_index/background.py.)
 """
 
 import argparse
 import hashlib
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
@@ -97,11 +100,20 @@ def build(settings_file: str, output: Path, allow_warnings: bool = False, overri
             )
         swap_in(staging, output)
     except BaseException:
+        stop_helper_processes()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         root.removeHandler(collector)
     return output
+
+
+def stop_helper_processes() -> None:
+    """Stop the processes a failed build started (the section index writes its pages in one),
+    so that none writes into the staging folder once it is removed."""
+    for process in multiprocessing.active_children():
+        process.terminate()
+        process.join()
 
 
 def swap_in(staging: Path, output: Path) -> None:

@@ -46,6 +46,29 @@ def get_generators(pelican):
     return SectionIndexGenerator if enabled(pelican.settings) else None
 
 
+class OutputStart:
+    """Starts the generator's pages at the one moment Pelican offers between every link being
+    final and the first page being written: when it asks plugins for a writer."""
+
+    def __init__(self):
+        self.generator = None
+
+    def find_generator(self, generators):
+        self.generator = next((g for g in generators if isinstance(g, SectionIndexGenerator)), None)
+
+    def start(self, pelican):
+        generator, self.generator = self.generator, None
+        if generator is not None and generator.settings is pelican.settings:
+            generator.start_output()
+        # Returns no writer class: Pelican keeps its own.
+
+
+OUTPUT_START = OutputStart()
+
+
 def register():
+    # Bound methods of one object: connecting again (one Pelican per build) is a no-op.
     signals.content_object_init.connect(anchor_sections)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(OUTPUT_START.find_generator)
+    signals.get_writer.connect(OUTPUT_START.start)

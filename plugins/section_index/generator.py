@@ -8,7 +8,9 @@ from collections import defaultdict
 
 from bilingual.settings import read_languages
 from pelican.generators import Generator
+from pelican.writers import Writer
 
+from .background import Forked, can_fork
 from .chunks import split_by_sections
 from .ordinals import ordinal_gaps
 from .outline import compare_outlines, flatten
@@ -37,6 +39,7 @@ def published_translations(article):
 
 class SectionIndexGenerator(Generator):
     def generate_context(self):
+        self.output_job = None
         self.options = read_settings(self.settings)
         self.languages = read_languages(self.settings)
         self.articles_by_lang = self.context.get("articles_by_lang", {})
@@ -69,7 +72,21 @@ class SectionIndexGenerator(Generator):
                 original.source_path, translation.source_path, mismatch,
             )
 
+    def start_output(self):
+        """Start writing this plugin's pages beside Pelican's, once every link is final (see
+        background.py). With its own Writer of Pelican's: a copy cannot share the build's."""
+        if self.options.background and can_fork():
+            writer = Writer(self.output_path, settings=self.settings)
+            self.output_job = Forked(lambda: self.write_pages(writer), name="section index pages")
+
     def generate_output(self, writer):
+        if self.output_job is None:
+            self.write_pages(writer)
+        else:
+            self.output_job.wait()
+            self.output_job = None
+
+    def write_pages(self, writer):
         for language in self.languages:
             articles = self.articles_by_lang.get(language.code, [])
             self.write_index(writer, language, [a for a in articles if a.sections])

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -76,6 +77,19 @@ def test_three_builds_are_byte_identical(three_builds):
         assert found == [], f"build 1 and build {number} differ:\n" + "\n".join(found)
 
 
+def test_pages_written_in_a_second_process_are_those_written_in_the_build_itself(three_builds, tmp_path):
+    """A build on its own forks to write the section index's pages beside Pelican's
+    (section_index/background.py); with SECTION_INDEX_BACKGROUND off they come after, in
+    the build's process. The sites are the same, byte for byte."""
+    fresh = subprocess.run(
+        [sys.executable, "-c", "from section_index.background import can_fork; print(can_fork())"],
+        check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, capture_output=True, text=True,
+    )
+    assert fresh.stdout.strip() == "True", "a build process on its own should fork (two cores, no threads)"
+    in_process = build("pelicanconf.py", tmp_path / "output", overrides={"SECTION_INDEX_BACKGROUND": False})
+    assert differences(snapshot(three_builds[0]), snapshot(in_process)) == []
+
+
 def test_no_build_date_or_time_in_the_output(three_builds):
     """Nothing in output/ depends on when it was built (so SOURCE_DATE_EPOCH has nothing to set)."""
     now = datetime.now(UTC)
@@ -131,6 +145,23 @@ def test_ctrl_c_leaves_the_previous_output_exactly_as_it_was(previous, signal):
         build("pelicanconf.py", output, overrides=crashing("interrupt", signal))
     assert differences(before, snapshot(output)) == []
     assert leftovers(output.parent) == []
+
+
+def test_a_crash_while_the_section_index_writes_beside_pelican_leaves_nothing_behind(previous):
+    """In a build on its own (which forks, see the test above), a crash at the first page Pelican
+    writes stops the process writing the section index's pages before the staging folder goes:
+    nothing recreates that folder afterwards."""
+    output, before = previous
+    script = (
+        "import sys; from pathlib import Path; from tools.build import build; "
+        f"build('pelicanconf.py', Path({str(output)!r}), overrides={crashing('error', 'content_written')!r})"
+    )
+    crashed = subprocess.run([sys.executable, "-c", script], check=False, cwd=ROOT, capture_output=True, text=True,
+                             timeout=300)
+    assert crashed.returncode != 0 and "failed on purpose at content_written" in crashed.stderr
+    time.sleep(1)  # longer than the section index of the real site takes to write
+    assert leftovers(output.parent) == []
+    assert differences(before, snapshot(output)) == []
 
 
 def test_the_crashing_plugin_is_inert_without_its_setting(previous):
