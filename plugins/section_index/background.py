@@ -16,9 +16,12 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from logging.handlers import QueueHandler
+
+logger = logging.getLogger(__name__)
 
 
 class ForkedWorkError(RuntimeError):
@@ -47,11 +50,12 @@ def _run(work: Callable[[], None], connection) -> None:
     records = _Records()
     logging.getLogger().handlers = [QueueHandler(records)]
     failure = None
+    started = time.perf_counter()
     try:
         work()
     except BaseException:  # noqa: BLE001 - whatever it was, the build must hear of it
         failure = traceback.format_exc()
-    connection.send(([_plain(record) for record in records], failure))
+    connection.send(([_plain(record) for record in records], failure, time.perf_counter() - started))
     connection.close()
 
 
@@ -67,13 +71,17 @@ class Forked:
         child_end.close()  # so that recv() ends when the copy does, even if it never sends
 
     def wait(self) -> None:
+        waiting = time.perf_counter()
         try:
-            records, failure = self._connection.recv()
+            records, failure, seconds = self._connection.recv()
         except EOFError:
-            records, failure = [], None
+            records, failure, seconds = [], None, None
         finally:
             self._connection.close()
             self._process.join()
+        if seconds is not None:
+            logger.debug("%s: %.2f s in process %s beside the build, which waited %.2f s for it", self.name,
+                         seconds, self._process.pid, time.perf_counter() - waiting)
         for fields in records:
             record = logging.makeLogRecord(fields)
             logging.getLogger(record.name).handle(record)

@@ -21,6 +21,14 @@ def test_the_work_runs_in_another_process_and_is_done_when_wait_returns(tmp_path
     assert done.read_text(encoding="utf-8") not in ("", str(os.getpid()))
 
 
+def test_the_build_log_says_how_long_the_work_took_and_how_long_the_build_waited(caplog):
+    caplog.set_level(logging.DEBUG, logger="section_index.background")
+    job = Forked(lambda: None, name="nothing")
+    job.wait()
+    [message] = [r.getMessage() for r in caplog.records if r.name == "section_index.background"]
+    assert message.startswith("nothing: 0.0") and "beside the build, which waited" in message
+
+
 def test_what_the_work_logs_reaches_the_builds_handlers_when_it_waits(caplog):
     def work():
         logging.getLogger(LOGGER).warning("%s: numbering: %s", "a.md", "二、 is missing")

@@ -1,7 +1,11 @@
 """SECTION_INDEX_* settings: defaults, and a message naming the key for every value it cannot use."""
 
 import pytest
-from section_index.settings import SectionIndexSettings, SectionIndexSettingsError, read_settings
+from section_index.settings import (
+    SectionIndexSettings,
+    SectionIndexSettingsError,
+    read_settings,
+)
 
 
 def test_defaults():
