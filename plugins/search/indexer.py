@@ -8,7 +8,11 @@ Pagefind searches every index its script has loaded with the language module (th
 stemmer) of the page's language: an English index merged into the Chinese page's
 would be searched unstemmed, and consultation (stored as consult) not found. Each
 bundle's script is a module of its own, with its own language's module (search.js).
-Then bundle.py sorts what Pagefind wrote in random order, and cuts the index and the
+The languages' Pagefind runs go side by side: one run keeps about one core and a half
+busy, so on two cores they end sooner together than one after the other (at N = 1,000,
+4.3 s one after the other, and a bundle pass of 3.0 s after both, against 5.3 s together,
+with the first bundle's pass done while the second language is being indexed). Then
+bundle.py sorts what Pagefind wrote in random order, and cuts the index and the
 fragments to what a first query needs.
 """
 
@@ -18,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +33,9 @@ from .settings import SearchSettings
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not build the search index; the message says why."""
+
+
+PAGEFIND_TIMEOUT_S = 900  # for all the runs of a build, which go side by side
 
 
 @dataclass(frozen=True)
@@ -89,18 +97,37 @@ def write_index_views(site: Path, scratch: Path, settings: SearchSettings) -> di
     return counts
 
 
-def run_pagefind(executable: Path, scratch: Path, bundle: Path, settings: SearchSettings) -> None:
+def start_pagefind(executable: Path, scratch: Path, bundle: Path, settings: SearchSettings,
+                   log: Path) -> subprocess.Popen:
+    """Pagefind indexing scratch into bundle, its output going to log: a file, not a pipe, which
+    would fill up and stop the run while the build waits for another."""
     command = [str(executable), "--site", str(scratch), "--output-path", str(bundle)]
     for selector in settings.exclude_selectors:
         command += ["--exclude-selectors", selector]
+    with log.open("w", encoding="utf-8") as output:
+        try:
+            return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        except OSError as error:
+            raise SearchIndexError(f"could not run Pagefind ({executable}): {error}") from error
+
+
+def finish_pagefind(run: subprocess.Popen, log: Path, deadline: float) -> None:
     try:
-        finished = subprocess.run(command, capture_output=True, text=True, check=False, timeout=900)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"could not run Pagefind ({executable}): {error}") from error
-    if finished.returncode != 0:
-        problems = [line for line in finished.stderr.splitlines() if line.startswith("Error")]
-        detail = "; ".join(dict.fromkeys(problems)) or finished.stderr.strip() or finished.stdout.strip()
-        raise SearchIndexError(f"Pagefind failed (exit status {finished.returncode}): {detail}")
+        status = run.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired as error:
+        raise SearchIndexError(f"Pagefind did not finish within {PAGEFIND_TIMEOUT_S} s") from error
+    if status != 0:
+        output = log.read_text(encoding="utf-8", errors="replace")
+        problems = [line for line in output.splitlines() if line.startswith("Error")]
+        detail = "; ".join(dict.fromkeys(problems)) or output.strip()
+        raise SearchIndexError(f"Pagefind failed (exit status {status}): {detail}")
+
+
+def normalise(bundle: Path) -> None:
+    try:
+        normalise_bundle(bundle)
+    except BundleError as error:
+        raise SearchIndexError(f"the bundle Pagefind wrote in {bundle} is not as expected: {error}") from error
 
 
 def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | None:
@@ -115,13 +142,20 @@ def build_search_index(site: Path, settings: SearchSettings) -> IndexedSite | No
             return None
         if bundle.exists():
             shutil.rmtree(bundle)
-        for name in sorted(pages):
-            run_pagefind(executable, scratch / name, bundle / name, settings)
-    for name in sorted(pages):
+        runs: dict[str, subprocess.Popen] = {}
         try:
-            normalise_bundle(bundle / name)
-        except BundleError as error:
-            raise SearchIndexError(f"the bundle Pagefind wrote in {bundle / name} is not as expected: {error}") from error
+            for name in sorted(pages):
+                runs[name] = start_pagefind(executable, scratch / name, bundle / name, settings,
+                                            scratch / f"{name}.log")
+            deadline = time.monotonic() + PAGEFIND_TIMEOUT_S
+            for name, run in runs.items():
+                finish_pagefind(run, scratch / f"{name}.log", deadline)
+                normalise(bundle / name)
+        finally:
+            for run in runs.values():  # when one failed, the others are of no use
+                if run.poll() is None:
+                    run.terminate()
+                run.wait()
     files = [path for path in bundle.rglob("*") if path.is_file()]
     return IndexedSite(
         pages=sum(pages.values()),

@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from search.bundle import index_words
 from search.han_keys import han_key
+from search.indexer import SearchIndexError, build_search_index
+from search.settings import read_settings
 from sitebuild import build_fixture_site
 
 from tools.build import BuildError
@@ -130,6 +132,30 @@ def test_a_pagefind_failure_fails_the_build_with_its_message(tmp_path, monkeypat
     with pytest.raises(BuildError, match=r"search: Pagefind failed \(exit status 3\): Error: the index is on fire"):
         build_fixture_site(tmp_path, {"stories/story.zh.md": STORY})
     assert not (tmp_path / "output").exists()
+
+
+def test_when_one_language_fails_its_pagefind_the_others_still_running_are_stopped(tmp_path, monkeypatch):
+    # The languages are indexed side by side; a failure must not leave another run behind.
+    started, stopped = tmp_path / "zh-started", tmp_path / "zh-stopped"
+    script = tmp_path / "pagefind_extended"
+    script.write_text(
+        "#!/bin/sh\n"
+        'case "$2" in\n'
+        f"  */zh-cn) trap 'kill $!; touch {stopped}; exit 143' TERM; sleep 60 & touch {started}; wait $!;;\n"
+        f"  *) while [ ! -e {started} ]; do sleep 0.01; done; echo 'Error: no English today' >&2; exit 3;;\n"
+        "esac\n",
+        encoding="utf-8",
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(script))
+    site = tmp_path / "site"
+    for lang, path in (("zh-CN", "story/index.html"), ("en", "en/story/index.html")):
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(f'<html lang="{lang}"><body><main data-pagefind-body><p>text</p></main></body></html>',
+                                 encoding="utf-8")
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(exit status 3\): Error: no English today"):
+        build_search_index(site, read_settings({}))
+    assert stopped.exists()
 
 
 def test_a_missing_binary_is_named(tmp_path, monkeypatch):
