@@ -36,6 +36,7 @@ true/false/null), in the shortest form, as Pagefind writes it.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -289,6 +290,7 @@ _BETWEEN_CHARACTERS = re.compile(f"(?<={ZWSP}{HAN_CLASS}){ZWSP}(?={HAN_CLASS}{ZW
 _HAN = re.compile(HAN_CLASS)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same pairs recur all through a site's text
 def _stored_character(word: str) -> str | None:
     character = first_character(word) if word.startswith(KEY_PREFIX) else None
     return character if character and _HAN.fullmatch(character) else None

@@ -19,6 +19,7 @@ point, and letters sort as code points do). search.js writes the same keys
 
 from __future__ import annotations
 
+import functools
 import re
 
 KEY_PREFIX = "zz"
@@ -27,6 +28,7 @@ _BASE = 26
 _KEY = re.compile(f"{KEY_PREFIX}((?:[a-z]{{{_LETTERS}}}){{1,2}})")
 
 
+@functools.cache  # a site's text holds a few thousand characters, each met thousands of times
 def _letters(character: str) -> str:
     point = ord(character)
     digits = []
@@ -43,7 +45,8 @@ def han_key(characters: str) -> str:
 
 def pair_keys(run: str) -> list[str]:
     """The words of a run of Chinese characters, one a position: ab, bc, c for abc."""
-    return [han_key(run[at:at + 2]) for at in range(len(run))]
+    letters = [_letters(character) for character in run]
+    return [KEY_PREFIX + "".join(letters[at:at + 2]) for at in range(len(letters))]
 
 
 def first_character(key: str) -> str | None:
