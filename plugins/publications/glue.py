@@ -94,6 +94,7 @@ class Publication:
     pictures: list = field(default_factory=list)  # (Picture, alt, figure details) in body order
     cover: images.Picture | None = None
     cover_html: Markup | None = None
+    thumbnail_html: Markup | None = None  # the cover, small and lazy, for listings
     cover_alt: str = ""
     issue: object | None = None  # magazine articles: their issue (same language)
     column: magazine.Column | None = None
@@ -245,6 +246,14 @@ class PublicationsRun:
             images.picture_markup(
                 picture, None, alt=alt, sizes=self.options.cover_sizes, lazy=False, siteurl=self.options.siteurl,
                 link_label=self.gettext(content.lang, FULL_PICTURE),
+            )
+        )
+        # Beside the issue's linked title, which says what it is: alt="" spares a screen
+        # reader the same words twice.
+        publication.thumbnail_html = Markup(
+            images.picture_markup(
+                picture, None, alt="", sizes=self.options.thumbnail_sizes, lazy=True, siteurl=self.options.siteurl,
+                link=False,
             )
         )
 

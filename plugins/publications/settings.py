@@ -36,6 +36,7 @@ class Options:
     image_widths: tuple[int, ...] = (480, 960, 1600)
     image_sizes: str = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
     cover_sizes: str = "(min-width: 48rem) 18rem, calc(100vw - 2rem)"
+    thumbnail_sizes: str = "6rem"  # an issue's cover beside its entry in listings
     image_folder: str = "images/responsive"  # in the output
     image_quality: Mapping[str, int] = field(default_factory=lambda: {"WEBP": 80, "JPEG": 82})
     image_cache: str | None = None  # folder of the content-addressed image cache, None: no cache
@@ -149,6 +150,7 @@ def read_options(settings: Mapping) -> Options:
         image_widths=_positive_ints("PUBLICATIONS_IMAGE_WIDTHS", settings.get("PUBLICATIONS_IMAGE_WIDTHS", (480, 960, 1600))),
         image_sizes=settings.get("PUBLICATIONS_IMAGE_SIZES", Options.image_sizes),
         cover_sizes=settings.get("PUBLICATIONS_COVER_SIZES", Options.cover_sizes),
+        thumbnail_sizes=settings.get("PUBLICATIONS_THUMBNAIL_SIZES", Options.thumbnail_sizes),
         image_folder=folder,
         image_quality=MappingProxyType(quality),
         image_cache=cache,

@@ -14,6 +14,7 @@ def test_the_real_settings_are_valid():
     assert list(options.columns) == list(REAL["MAGAZINE_COLUMNS"])
     assert options.summary["zh"].unit == "characters" and options.summary["en"].unit == "words"
     assert options.image_widths == (480, 960, 1600)
+    assert options.thumbnail_sizes == "6rem"
     assert options.related_limit == 3
 
 

@@ -224,6 +224,23 @@ def test_the_issue_cover_is_responsive_and_eager(site):
     assert img.get("loading") is None and img["srcset"]
 
 
+@pytest.mark.parametrize("prefix", LANGS)
+@pytest.mark.parametrize("listing", ["magazine/", ""])
+def test_an_issue_in_a_listing_shows_its_cover_small_and_lazy(site, prefix, listing):
+    cards = soup(site, prefix + listing).select(".card")
+    (card,) = [c for c in cards if c.select_one(".card__title a")["href"] == f"/{prefix}{ISSUE}"]
+    thumbnail = card.select_one("a.card__thumbnail")
+    # A second way to the same page: out of the tab order and unread, the title link says it all.
+    assert thumbnail["href"] == f"/{prefix}{ISSUE}"
+    assert thumbnail["tabindex"] == "-1" and thumbnail["aria-hidden"] == "true"
+    img = thumbnail.select_one("picture img")
+    assert img["alt"] == "" and img["loading"] == "lazy" and img["sizes"] == "6rem"
+    assert img["width"] == "1200" and img["height"] == "1600"
+    for candidate in [img["src"], *(entry.split()[0] for entry in img["srcset"].split(","))]:
+        file_of(site, candidate)
+    assert not [c for c in cards if c is not card and c.select_one(".card__thumbnail")]
+
+
 # magazine issues ------------------------------------------------------------------------------------
 
 
