@@ -275,7 +275,7 @@ def test_every_magazine_article_links_back_to_its_issue_and_column(site, url):
 @pytest.mark.parametrize("prefix", LANGS)
 def test_the_magazine_listing_is_the_archive_of_issues_by_year(site, prefix):
     page = BeautifulSoup((site / prefix / "magazine" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [a["href"] for a in page.select("main section a")] == [f"/{prefix}{ISSUE}"]
+    assert [a["href"] for a in page.select("main section .card__title a")] == [f"/{prefix}{ISSUE}"]
 
 
 # reports ------------------------------------------------------------------------------------------------

@@ -552,8 +552,11 @@
         list.appendChild(item);
       }
       results.shown += pages.length;
+      // A reader on the button goes on to what it brought, even when scrolling to the button
+      // (as moving the focus there does) loaded it first; hiding the button would lose the focus.
+      var follow = focusFirst || document.activeElement === more;
       more.hidden = results.shown >= results.total;
-      if (focusFirst && first) first.querySelector("a").focus();
+      if (follow && first) first.querySelector("a").focus();
     }
 
     function suggestOthers(query, chosen) {
