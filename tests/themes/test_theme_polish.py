@@ -20,12 +20,13 @@ QUOTE_WIDTH = """selector => {
 }"""
 
 
-@pytest.mark.parametrize("path", [REPORT, "about/"])
-def test_english_pages_draw_latin_punctuation_with_latin_fonts(page, site_url, path):
+@pytest.mark.parametrize("path", [REPORT, "about/", "magazine/2023-1/"])
+@pytest.mark.parametrize("selector", [".publication__body p", "main h1", "main h2"])  # sans and serif
+def test_english_pages_draw_latin_punctuation_with_latin_fonts(page, site_url, path, selector):
     page.goto(f"{site_url}/en/{path}")
-    assert page.evaluate(QUOTE_WIDTH, ".publication__body p") < 0.6
+    assert page.evaluate(QUOTE_WIDTH, selector) < 0.6
     page.goto(f"{site_url}/{path}")
-    assert page.evaluate(QUOTE_WIDTH, ".publication__body p") > 0.9, "Chinese keeps its CJK fonts first"
+    assert page.evaluate(QUOTE_WIDTH, selector) > 0.9, "Chinese keeps its CJK fonts first"
 
 
 def test_each_column_of_the_parallel_view_takes_its_own_languages_fonts(page, site_url):
