@@ -9,11 +9,10 @@ stemmer) of the page's language: an English index merged into the Chinese page's
 would be searched unstemmed, and consultation (stored as consult) not found. Each
 bundle's script is a module of its own, with its own language's module (search.js).
 The languages' Pagefind runs go side by side: one run keeps about one core and a half
-busy, so on two cores they end sooner together than one after the other (at N = 1,000,
-4.3 s one after the other, and a bundle pass of 3.0 s after both, against 5.3 s together,
-with the first bundle's pass done while the second language is being indexed). Then
-bundle.py sorts what Pagefind wrote in random order, and cuts the index and the
-fragments to what a first query needs.
+busy, so on two cores they end sooner together than one after the other, and the first
+bundle's pass runs while the other language is still being indexed. That pass, bundle.py,
+sorts what Pagefind wrote in random order, and cuts the index and the fragments to what a
+first query needs.
 """
 
 from __future__ import annotations
